@@ -1,0 +1,7 @@
+package org.bloodbridge.engine;
+
+/**
+ * Marker for messages, events and snapshots that Pekko serializes with Jackson CBOR
+ * (bound in serialization.conf). Never Java serialization.
+ */
+public interface CborSerializable {}

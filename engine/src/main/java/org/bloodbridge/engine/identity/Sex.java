@@ -1,0 +1,6 @@
+package org.bloodbridge.engine.identity;
+
+public enum Sex {
+    M,
+    F
+}
