@@ -80,7 +80,7 @@ class OwnerWatchdogTest {
 
     /**
      * Alive and, on Linux, not a zombie: an orphan is reaped by pid 1, which in some containers
-     * never happens, and a zombie holds no ports, files or memory.
+     * happens late or never, and a zombie holds no ports, files or memory.
      */
     private static boolean isRunning(long pid) {
         if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
