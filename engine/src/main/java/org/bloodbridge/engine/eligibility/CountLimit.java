@@ -14,6 +14,9 @@ public record CountLimit(DonationType type, int max, Period window, ReasonCode c
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(code, "code");
+        if (code != ReasonCode.ANNUAL_LIMIT && code != ReasonCode.FREQUENCY_LIMIT) {
+            throw new IllegalArgumentException("a count limit's reason must be ANNUAL_LIMIT or FREQUENCY_LIMIT, not " + code);
+        }
         if (max < 1) {
             throw new IllegalArgumentException("a count limit's max must be at least 1, not " + max);
         }
