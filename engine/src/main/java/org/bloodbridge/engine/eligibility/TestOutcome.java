@@ -1,0 +1,6 @@
+package org.bloodbridge.engine.eligibility;
+
+public enum TestOutcome {
+    REACTIVE,
+    NON_REACTIVE
+}
