@@ -4,6 +4,7 @@ import static org.bloodbridge.engine.eligibility.DonationType.PLATELETS_APHERESI
 import static org.bloodbridge.engine.eligibility.DonationType.WHOLE_BLOOD;
 import static org.bloodbridge.engine.eligibility.Donors.CN;
 import static org.bloodbridge.engine.eligibility.Donors.assertAnswer;
+import static org.bloodbridge.engine.eligibility.Donors.assertClearsOn;
 import static org.bloodbridge.engine.eligibility.Donors.donor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,11 +41,7 @@ class CnRulesTest {
             donor.donated("2024-01-10", WHOLE_BLOOD);
         }
         EligibilityResult result = Eligibility.evaluate(CN, donor.history(), WHOLE_BLOOD, date);
-        if (date.equals(next)) {
-            assertAnswer(result, next);
-        } else {
-            assertAnswer(result, next, ReasonCode.AGE);
-        }
+        assertClearsOn(result, date, next, ReasonCode.AGE);
     }
 
     @Test
@@ -89,11 +86,7 @@ class CnRulesTest {
     })
     void interval(DonationType last, String lastDate, DonationType next, LocalDate date, LocalDate allowed) {
         EligibilityResult result = Eligibility.evaluate(CN, donor().donated(lastDate, last).history(), next, date);
-        if (date.equals(allowed)) {
-            assertAnswer(result, allowed);
-        } else {
-            assertAnswer(result, allowed, ReasonCode.INTERVAL);
-        }
+        assertClearsOn(result, date, allowed, ReasonCode.INTERVAL);
     }
 
     @Test
@@ -127,10 +120,8 @@ class CnRulesTest {
     })
     void annualLimitOf24PlateletDonations(int count, LocalDate date, LocalDate next) {
         EligibilityResult result = Eligibility.evaluate(CN, plateletRegular(count).history(), PLATELETS_APHERESIS, date);
-        if (date.equals(next)) {
-            assertAnswer(result, next);
-        } else {
-            assertAnswer(result, next, ReasonCode.ANNUAL_LIMIT);
+        assertClearsOn(result, date, next, ReasonCode.ANNUAL_LIMIT);
+        if (!result.eligible()) {
             assertEquals("24 platelet apheresis donations from 2025-12-01 to 2026-11-30, at most 24 in any 12 months;"
                     + " next allowed from 2026-12-01", result.reasons().get(0).message());
         }
@@ -154,10 +145,8 @@ class CnRulesTest {
         Donors donor = donor().deferred(Deferral.temporary(
                 LocalDate.parse("2026-11-01"), LocalDate.parse("2027-05-01"), "surgery"));
         EligibilityResult result = Eligibility.evaluate(CN, donor.history(), type, date);
-        if (date.equals(next)) {
-            assertAnswer(result, next);
-        } else {
-            assertAnswer(result, next, ReasonCode.DEFERRED_TEMPORARY);
+        assertClearsOn(result, date, next, ReasonCode.DEFERRED_TEMPORARY);
+        if (!result.eligible()) {
             assertEquals("deferred from 2026-11-01 until 2027-05-01 (may donate again that day): surgery",
                     result.reasons().get(0).message());
         }
@@ -203,11 +192,7 @@ class CnRulesTest {
     void raisedAltDefers180Days(LocalDate date, LocalDate next) {
         Donors donor = donor().tested("2026-06-02", Marker.ALT, TestOutcome.REACTIVE);
         EligibilityResult result = Eligibility.evaluate(CN, donor.history(), WHOLE_BLOOD, date);
-        if (date.equals(next)) {
-            assertAnswer(result, next);
-        } else {
-            assertAnswer(result, next, ReasonCode.DEFERRED_TEMPORARY);
-        }
+        assertClearsOn(result, date, next, ReasonCode.DEFERRED_TEMPORARY);
     }
 
     @Test

@@ -72,4 +72,13 @@ final class Donors {
         assertEquals(codes.length == 0, result.eligible(), "eligible");
         assertEquals(nextEligibleDate, result.nextEligibleDate(), "nextEligibleDate");
     }
+
+    /** For a boundary table: on {@code clearsOn} the donor is eligible; on an earlier date only {@code code} blocks, until then. */
+    static void assertClearsOn(EligibilityResult result, LocalDate date, LocalDate clearsOn, ReasonCode code) {
+        if (date.equals(clearsOn)) {
+            assertAnswer(result, clearsOn);
+        } else {
+            assertAnswer(result, clearsOn, code);
+        }
+    }
 }

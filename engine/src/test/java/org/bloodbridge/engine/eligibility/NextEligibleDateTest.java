@@ -4,6 +4,7 @@ import static org.bloodbridge.engine.eligibility.DonationType.PLATELETS_APHERESI
 import static org.bloodbridge.engine.eligibility.DonationType.WHOLE_BLOOD;
 import static org.bloodbridge.engine.eligibility.Donors.CN;
 import static org.bloodbridge.engine.eligibility.Donors.assertAnswer;
+import static org.bloodbridge.engine.eligibility.Donors.assertClearsOn;
 import static org.bloodbridge.engine.eligibility.Donors.donor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -127,11 +128,7 @@ class NextEligibleDateTest {
         RuleSet oneIn = onlyCountLimit(new CountLimit(PLATELETS_APHERESIS, 1, window, ReasonCode.FREQUENCY_LIMIT));
         EligibilityResult result = Eligibility.evaluate(
                 oneIn, donor().donated(donated, PLATELETS_APHERESIS).history(), PLATELETS_APHERESIS, date);
-        if (date.equals(next)) {
-            assertAnswer(result, next);
-        } else {
-            assertAnswer(result, next, ReasonCode.FREQUENCY_LIMIT);
-        }
+        assertClearsOn(result, date, next, ReasonCode.FREQUENCY_LIMIT);
     }
 
     /** A rule set with no other restriction, so the count limit is tested alone. */

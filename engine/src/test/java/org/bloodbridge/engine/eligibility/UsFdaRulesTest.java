@@ -4,6 +4,7 @@ import static org.bloodbridge.engine.eligibility.DonationType.PLATELETS_APHERESI
 import static org.bloodbridge.engine.eligibility.DonationType.WHOLE_BLOOD;
 import static org.bloodbridge.engine.eligibility.Donors.US;
 import static org.bloodbridge.engine.eligibility.Donors.assertAnswer;
+import static org.bloodbridge.engine.eligibility.Donors.assertClearsOn;
 import static org.bloodbridge.engine.eligibility.Donors.donor;
 
 import java.time.LocalDate;
@@ -42,11 +43,7 @@ class UsFdaRulesTest {
     })
     void wholeBloodEvery56Days(DonationType last, String lastDate, DonationType next, LocalDate date, LocalDate allowed) {
         EligibilityResult result = Eligibility.evaluate(US, donor().donated(lastDate, last).history(), next, date);
-        if (date.equals(allowed)) {
-            assertAnswer(result, allowed);
-        } else {
-            assertAnswer(result, allowed, ReasonCode.INTERVAL);
-        }
+        assertClearsOn(result, date, allowed, ReasonCode.INTERVAL);
     }
 
     @ParameterizedTest(name = "born {0}, {1} {2} kg, on {3} -> next {4}")
