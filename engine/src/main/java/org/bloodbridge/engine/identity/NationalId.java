@@ -39,14 +39,19 @@ public final class NationalId {
         if (!id.matches("\\d{17}[\\dX]")) {
             throw new InvalidIdentity("nationalId", "a CN_RIC number is 17 digits followed by a digit or X");
         }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (id.charAt(i) - '0') * GB11643_WEIGHTS[i];
-        }
-        if (GB11643_CHECK[sum % 11] != id.charAt(17)) {
+        if (checkCharacter(id.substring(0, 17)) != id.charAt(17)) {
             throw new InvalidIdentity("nationalId", "the CN_RIC check character is wrong (GB 11643-1999)");
         }
         residentBirthDate(id);
+    }
+
+    /** The GB 11643-1999 check character of the first 17 digits of a resident ID. */
+    public static char checkCharacter(String first17Digits) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17Digits.charAt(i) - '0') * GB11643_WEIGHTS[i];
+        }
+        return GB11643_CHECK[sum % 11];
     }
 
     private static LocalDate residentBirthDate(String id) {

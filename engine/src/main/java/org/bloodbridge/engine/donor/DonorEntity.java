@@ -1,0 +1,186 @@
+package org.bloodbridge.engine.donor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.donor.DonorEvent.ProfileChanges;
+import org.bloodbridge.engine.donor.Typing.TypingChanges;
+import org.bloodbridge.engine.eligibility.DonationType;
+import org.bloodbridge.engine.eligibility.EligibilityResult;
+import org.bloodbridge.engine.eligibility.Reason;
+import org.bloodbridge.engine.eligibility.RuleSet;
+
+/**
+ * The single writer for one donor across every centre (sharded by donorId). Because all of a
+ * person's donations go through this one entity, two centres can never both accept donations that
+ * together break an interval rule. Commands are validated by the caller for shape; this entity
+ * decides what depends on the donor's history (already registered, eligible to donate).
+ */
+public final class DonorEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<DonorEntity.Command, DonorEvent, DonorEntity.State> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Donor");
+
+    /** Events are tagged {@code donor-<homeCentre>-<n>}; part of the stored data, so never change it. */
+    public static final int TAG_SLICES = 8;
+
+    public static String tagFor(String homeCentre, String donorId) {
+        return "donor-" + homeCentre + "-" + Math.floorMod(donorId.hashCode(), TAG_SLICES);
+    }
+
+    // ---- protocol ---------------------------------------------------------------------------
+
+    public sealed interface Command extends CborSerializable {}
+
+    public record Register(String centre, Profile profile, Typing typing, ActorRef<Reply> replyTo) implements Command {}
+
+    /** A PATCH; {@code centre} may be null, and the home centre is then recorded as the actor. */
+    public record Update(String centre, ProfileChanges profile, TypingChanges typing, ActorRef<Reply> replyTo)
+            implements Command {}
+
+    public record RecordDonation(Donation donation, ActorRef<Reply> replyTo) implements Command {}
+
+    public record RecordTestResult(RecordedTestResult result, ActorRef<Reply> replyTo) implements Command {}
+
+    public record RecordDeferral(RecordedDeferral deferral, ActorRef<Reply> replyTo) implements Command {}
+
+    public record Get(ActorRef<Reply> replyTo) implements Command {}
+
+    public record CheckEligibility(DonationType type, LocalDate date, ActorRef<Reply> replyTo) implements Command {}
+
+    public sealed interface Reply extends CborSerializable {}
+
+    /** The command was applied (or was a read); the donor as it now is. */
+    public record Accepted(Donor donor) implements Reply {}
+
+    public record Checked(String donorId, EligibilityResult result) implements Reply {}
+
+    public record NotRegistered(String donorId) implements Reply {}
+
+    /** Refused because of the donor's state: {@code donor_exists} or {@code not_eligible}. Nothing was written. */
+    public record Rejected(String error, String message, String donorId, List<Reason> reasons) implements Reply {}
+
+    /** Empty until registered. A wrapper because the state of an event sourced behaviour must not be null. */
+    public record State(Donor donor) implements CborSerializable {
+        static final State UNREGISTERED = new State(null);
+
+        boolean registered() {
+            return donor != null;
+        }
+    }
+
+    // ---- behaviour -------------------------------------------------------------------------
+
+    private final String donorId;
+    private final RuleSet rules;
+    private final Clock clock;
+
+    private DonorEntity(String donorId, RuleSet rules, Clock clock) {
+        super(PersistenceId.of(TYPE_KEY.name(), donorId),
+                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+        this.donorId = donorId;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public static Behavior<Command> create(String donorId, RuleSet rules, Clock clock) {
+        return new DonorEntity(donorId, rules, clock);
+    }
+
+    public static void initSharding(ActorSystem<?> system, RuleSet rules, Clock clock) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), rules, clock)));
+    }
+
+    @Override
+    public State emptyState() {
+        return State.UNREGISTERED;
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        // Recovery reads the latest snapshot plus at most 50 events, however long the history.
+        return RetentionCriteria.snapshotEvery(50, 2);
+    }
+
+    @Override
+    public Set<String> tagsFor(DonorEvent event) {
+        return Set.of(tagFor(event.homeCentre(), event.donorId()));
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, DonorEvent, State> commandHandler() {
+        var builder = newCommandHandlerWithReplyBuilder();
+        builder.forState(s -> !s.registered())
+                .onCommand(Register.class, this::register)
+                .onCommand(Update.class, (s, c) -> notRegistered(c.replyTo()))
+                .onCommand(RecordDonation.class, (s, c) -> notRegistered(c.replyTo()))
+                .onCommand(RecordTestResult.class, (s, c) -> notRegistered(c.replyTo()))
+                .onCommand(RecordDeferral.class, (s, c) -> notRegistered(c.replyTo()))
+                .onCommand(Get.class, (s, c) -> notRegistered(c.replyTo()))
+                .onCommand(CheckEligibility.class, (s, c) -> notRegistered(c.replyTo()));
+        builder.forState(State::registered)
+                .onCommand(Register.class, (s, c) -> Effect().reply(c.replyTo(), new Rejected("donor_exists",
+                        "this person is already registered (home centre " + s.donor().homeCentre() + ")", donorId, List.of())))
+                .onCommand(Update.class, (s, c) -> persistAndReply(new DonorEvent.Updated(donorId, s.donor().homeCentre(),
+                        c.centre() != null ? c.centre() : s.donor().homeCentre(), clock.instant(), c.profile(), c.typing()),
+                        c.replyTo()))
+                .onCommand(RecordDonation.class, this::recordDonation)
+                .onCommand(RecordTestResult.class, (s, c) -> persistAndReply(new DonorEvent.TestResultRecorded(
+                        donorId, s.donor().homeCentre(), c.result().centre(), clock.instant(), c.result()), c.replyTo()))
+                .onCommand(RecordDeferral.class, (s, c) -> persistAndReply(new DonorEvent.DeferralRecorded(
+                        donorId, s.donor().homeCentre(), c.deferral().centre(), clock.instant(), c.deferral()), c.replyTo()))
+                .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(s.donor())))
+                .onCommand(CheckEligibility.class, (s, c) -> Effect().reply(c.replyTo(),
+                        new Checked(donorId, s.donor().eligibility(rules, c.type(), c.date()))));
+        return builder.build();
+    }
+
+    private ReplyEffect<DonorEvent, State> register(State state, Register c) {
+        return persistAndReply(new DonorEvent.Registered(donorId, c.centre(), c.centre(), clock.instant(), c.profile(), c.typing()),
+                c.replyTo());
+    }
+
+    /** Joint screening happens here: the donation is accepted only if the rules allow it on its date. */
+    private ReplyEffect<DonorEvent, State> recordDonation(State state, RecordDonation c) {
+        Donation donation = c.donation();
+        EligibilityResult result = state.donor().eligibility(rules, donation.type(), donation.date());
+        if (!result.eligible()) {
+            return Effect().reply(c.replyTo(), new Rejected("not_eligible",
+                    "the donor may not donate " + donation.type() + " on " + donation.date(), donorId, result.reasons()));
+        }
+        return persistAndReply(new DonorEvent.DonationRecorded(
+                donorId, state.donor().homeCentre(), donation.centre(), clock.instant(), donation), c.replyTo());
+    }
+
+    private ReplyEffect<DonorEvent, State> persistAndReply(DonorEvent event, ActorRef<Reply> replyTo) {
+        return Effect().persist(event).thenReply(replyTo, s -> new Accepted(s.donor()));
+    }
+
+    private ReplyEffect<DonorEvent, State> notRegistered(ActorRef<Reply> replyTo) {
+        return Effect().reply(replyTo, new NotRegistered(donorId));
+    }
+
+    @Override
+    public EventHandler<State, DonorEvent> eventHandler() {
+        return newEventHandlerBuilder()
+                .forAnyState()
+                .onAnyEvent((state, event) -> new State(
+                        state.registered() ? state.donor().apply(event) : Donor.registered((DonorEvent.Registered) event)));
+    }
+}

@@ -1,0 +1,39 @@
+package org.bloodbridge.engine.donor;
+
+import java.time.Instant;
+import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.donor.Typing.TypingChanges;
+
+/**
+ * Everything that happens to a donor. Every event names the acting {@code centre} and when it was
+ * recorded ({@code at}), which is what the audit trail will read; {@code homeCentre} is carried so
+ * events can be tagged per home centre without the entity's state.
+ */
+public sealed interface DonorEvent extends CborSerializable {
+    String donorId();
+
+    String homeCentre();
+
+    String centre();
+
+    Instant at();
+
+    record Registered(String donorId, String homeCentre, String centre, Instant at, Profile profile, Typing typing)
+            implements DonorEvent {}
+
+    /** A PATCH: null profile fields are unchanged. */
+    record Updated(String donorId, String homeCentre, String centre, Instant at, ProfileChanges profile, TypingChanges typing)
+            implements DonorEvent {}
+
+    record DonationRecorded(String donorId, String homeCentre, String centre, Instant at, Donation donation)
+            implements DonorEvent {}
+
+    record TestResultRecorded(String donorId, String homeCentre, String centre, Instant at, RecordedTestResult result)
+            implements DonorEvent {}
+
+    record DeferralRecorded(String donorId, String homeCentre, String centre, Instant at, RecordedDeferral deferral)
+            implements DonorEvent {}
+
+    /** The mutable profile fields of a PATCH; null means not given. */
+    record ProfileChanges(String name, String phone, Integer weightKg, String abo, String rhD) {}
+}

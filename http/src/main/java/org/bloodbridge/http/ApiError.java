@@ -1,0 +1,63 @@
+package org.bloodbridge.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+
+/**
+ * An error answer of the API: {@code {"error", "message", "field"?, ...extras}} with its status.
+ * Thrown anywhere below the routes and rendered by {@link ErrorHandling}.
+ */
+public final class ApiError extends RuntimeException {
+    private final StatusCode status;
+    private final String error;
+    private final String field;
+    private final Map<String, Object> extras;
+
+    private ApiError(StatusCode status, String error, String message, String field, Map<String, Object> extras) {
+        super(message, null, false, false);
+        this.status = status;
+        this.error = error;
+        this.field = field;
+        this.extras = extras;
+    }
+
+    /** 400 {@code invalid}: a missing or malformed field. */
+    public static ApiError invalid(String field, String message) {
+        return new ApiError(StatusCodes.BAD_REQUEST, "invalid", message, field, Map.of());
+    }
+
+    public static ApiError notFound(String message) {
+        return new ApiError(StatusCodes.NOT_FOUND, "not_found", message, null, Map.of());
+    }
+
+    /** 409 with a code such as {@code donor_exists} or {@code not_eligible} and code-specific extras. */
+    public static ApiError conflict(String error, String message, Map<String, Object> extras) {
+        return new ApiError(StatusCodes.CONFLICT, error, message, null, extras);
+    }
+
+    public static ApiError unavailable(String message) {
+        return new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "unavailable", message, null, Map.of());
+    }
+
+    public static ApiError of(StatusCode status, String error, String message) {
+        return new ApiError(status, error, message, null, Map.of());
+    }
+
+    public StatusCode status() {
+        return status;
+    }
+
+    /** The JSON body. */
+    public Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", getMessage());
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.putAll(extras);
+        return body;
+    }
+}

@@ -1,0 +1,123 @@
+package org.bloodbridge.http;
+
+import com.typesafe.config.Config;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.bloodbridge.engine.donor.DonorDirectory;
+import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.eligibility.RuleSets;
+import org.bloodbridge.engine.identity.DonorIds;
+import org.bloodbridge.persistence.StoreHealth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Bloodbridge cluster node: the actor system, the sharded entities, and the HTTP server.
+ * The server main and the integration tests start nodes the same way.
+ */
+public final class BloodbridgeNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BloodbridgeNode.class);
+
+    private final ActorSystem<Void> system;
+    private final ServerBinding binding;
+    private final StoreHealth storeHealth;
+
+    private BloodbridgeNode(ActorSystem<Void> system, ServerBinding binding, StoreHealth storeHealth) {
+        this.system = system;
+        this.binding = binding;
+        this.storeHealth = storeHealth;
+    }
+
+    /**
+     * Starts a node and binds its HTTP port. {@code config} must already name the Cassandra contact
+     * points; {@code clock} (with the federation's zone) decides what "today" is.
+     */
+    public static BloodbridgeNode start(Config config, Clock clock) {
+        ServerSettings settings = ServerSettings.from(config);
+        if (settings.usesDevSecret()) {
+            log.warn("Using the development federation secret: donorIds will not match other centres' and are "
+                    + "guessable. Set BLOODBRIDGE_FEDERATION_SECRET in production.");
+        }
+        RuleSet rules = RuleSets.inForce(config);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", config);
+        try {
+            joinSelfIfNoSeeds(system, config);
+            DonorEntity.initSharding(system, rules, clock);
+
+            var checks = new RequestChecks(settings.centres(), clock);
+            var donorIds = new DonorIds(settings.federationSecret());
+            var directory = new DonorDirectory(system, settings.askTimeout());
+            var storeHealth = new StoreHealth(system);
+            var routes = new ApiRoutes(
+                    new DonorRoutes(checks, donorIds, directory, rules),
+                    new EligibilityRoutes(checks, donorIds, directory, system,
+                            settings.batchMaxChecks(), settings.batchParallelism()),
+                    settings.centres(),
+                    Map.of("ruleSet", rules.name()),
+                    () -> ready(system, storeHealth));
+            ServerBinding binding = Http.get(system)
+                    .newServerAt(settings.httpHost(), settings.httpPort())
+                    .bind(routes.route())
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            return new BloodbridgeNode(system, binding, storeHealth);
+        } catch (Exception e) {
+            system.terminate();
+            throw new IllegalStateException("could not start the node: " + e.getMessage(), e);
+        }
+    }
+
+    private static void joinSelfIfNoSeeds(ActorSystem<Void> system, Config config) {
+        if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+            Cluster cluster = Cluster.get(system);
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        }
+    }
+
+    private static CompletionStage<Boolean> ready(ActorSystem<Void> system, StoreHealth storeHealth) {
+        if (Cluster.get(system).selfMember().status() != MemberStatus.up()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return storeHealth.reachable();
+    }
+
+    public int httpPort() {
+        return binding.localAddress().getPort();
+    }
+
+    public CompletionStage<Boolean> ready() {
+        return ready(system, storeHealth);
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    /** Stops accepting requests, then leaves the cluster and stops the actor system. */
+    @Override
+    public void close() {
+        try {
+            binding.terminate(Duration.ofSeconds(5)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("HTTP server did not stop cleanly", e);
+        }
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("actor system did not stop within 20 s", e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.bloodbridge.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
+import static org.apache.pekko.http.javadsl.server.Directives.get;
+import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
+import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
+import static org.apache.pekko.http.javadsl.server.Directives.path;
+import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
+import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
+import static org.apache.pekko.http.javadsl.server.Directives.patch;
+import static org.apache.pekko.http.javadsl.server.Directives.post;
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.bloodbridge.engine.donor.Donation;
+import org.bloodbridge.engine.donor.DonorDirectory;
+import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.donor.DonorEvent.ProfileChanges;
+import org.bloodbridge.engine.donor.Profile;
+import org.bloodbridge.engine.donor.RecordedDeferral;
+import org.bloodbridge.engine.donor.RecordedTestResult;
+import org.bloodbridge.engine.eligibility.Deferral;
+import org.bloodbridge.engine.eligibility.DonationType;
+import org.bloodbridge.engine.eligibility.Marker;
+import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.eligibility.TestOutcome;
+import org.bloodbridge.engine.eligibility.TestResult;
+import org.bloodbridge.engine.identity.DonorIds;
+import org.bloodbridge.engine.identity.IdType;
+import org.bloodbridge.engine.identity.NationalId;
+import org.bloodbridge.engine.identity.Sex;
+
+/**
+ * {@code /api/v1/donors}: register, read, look up by ID card, patch, and record donations, test
+ * results and deferrals. Everything about the shape of a request is checked here, before the
+ * DonorEntity sees it, so a rejected request never writes anything.
+ */
+final class DonorRoutes {
+    private static final List<Integer> WHOLE_BLOOD_VOLUMES = List.of(200, 300, 400);
+
+    private final RequestChecks checks;
+    private final DonorIds donorIds;
+    private final DonorDirectory directory;
+    private final RuleSet rules;
+
+    DonorRoutes(RequestChecks checks, DonorIds donorIds, DonorDirectory directory, RuleSet rules) {
+        this.checks = checks;
+        this.donorIds = donorIds;
+        this.directory = directory;
+        this.rules = rules;
+    }
+
+    Route route() {
+        return pathPrefix("donors", () -> concat(
+                pathEnd(() -> post(() -> JsonBody.fields(this::register))),
+                path("lookup", () -> post(() -> JsonBody.fields(this::lookup))),
+                pathPrefix(segment(), donorId -> concat(
+                        pathEnd(() -> concat(
+                                get(() -> ask(donorId, DonorEntity.Get::new, StatusCodes.OK)),
+                                patch(() -> JsonBody.fields(body -> update(donorId, body))))),
+                        path("donations", () -> post(() -> JsonBody.fields(body -> recordDonation(donorId, body)))),
+                        path("test-results", () -> post(() -> JsonBody.fields(body -> recordTestResult(donorId, body)))),
+                        path("deferrals", () -> post(() -> JsonBody.fields(body -> recordDeferral(donorId, body)))),
+                        path("eligibility", () -> get(() -> eligibility(donorId)))))));
+    }
+
+    private Route register(Fields body) {
+        String centre = checks.centre(body, "centre");
+        IdType idType = body.has("idType") ? body.enumValue("idType", IdType.class) : IdType.CN_RIC;
+        Sex sex = body.enumValue("sex", Sex.class);
+        LocalDate birthDate = checks.notAfterToday(body, "birthDate");
+        NationalId nationalId = IdentityInput.nationalId(idType, body.text("nationalId"));
+        IdentityInput.checkConsistent(nationalId, birthDate, sex);
+        Profile profile = new Profile(idType, body.optionalText("name"), body.optionalText("phone"), sex, birthDate,
+                weight(body), ProfileInput.abo(body), ProfileInput.rhD(body));
+        var typing = TypingInput.read(body);
+        String donorId = donorIds.donorIdOf(nationalId);
+        return ask(donorId, replyTo -> new DonorEntity.Register(centre, profile, typing, replyTo), StatusCodes.CREATED);
+    }
+
+    private Route lookup(Fields body) {
+        IdType idType = body.has("idType") ? body.enumValue("idType", IdType.class) : IdType.CN_RIC;
+        String donorId = donorIds.donorIdOf(IdentityInput.nationalId(idType, body.text("nationalId")));
+        return ask(donorId, DonorEntity.Get::new, StatusCodes.OK);
+    }
+
+    private Route update(String donorId, Fields body) {
+        for (String fixed : List.of("nationalId", "idType", "sex", "birthDate")) {
+            body.forbid(fixed, fixed + " cannot be changed");
+        }
+        String centre = body.has("centre") ? checks.centre(body, "centre") : null;
+        var profile = new ProfileChanges(body.optionalText("name"), body.optionalText("phone"), weight(body),
+                ProfileInput.abo(body), ProfileInput.rhD(body));
+        var typing = TypingInput.readChanges(body);
+        return ask(donorId, replyTo -> new DonorEntity.Update(centre, profile, typing, replyTo), StatusCodes.OK);
+    }
+
+    private Route recordDonation(String donorId, Fields body) {
+        String centre = checks.centre(body, "centre");
+        DonationType type = body.enumValue("type", DonationType.class);
+        LocalDate date = checks.notAfterToday(body, "date");
+        Integer volumeMl = null;
+        Integer doses = null;
+        if (type == DonationType.WHOLE_BLOOD) {
+            body.forbid("doses", "doses apply to platelet apheresis only");
+            volumeMl = body.optionalInteger("volumeMl");
+            if (volumeMl != null && !WHOLE_BLOOD_VOLUMES.contains(volumeMl)) {
+                throw ApiError.invalid("volumeMl", "a whole blood donation is 200, 300 or 400 mL");
+            }
+        } else {
+            body.forbid("volumeMl", "volumeMl applies to whole blood only");
+            doses = body.has("doses") ? body.integerIn("doses", 1, 2) : null;
+        }
+        String din = body.has("din") ? IdentityInput.din(body.text("din")) : null;
+        Donation donation = new Donation(centre, date, type, volumeMl, doses, din);
+        return ask(donorId, replyTo -> new DonorEntity.RecordDonation(donation, replyTo), StatusCodes.CREATED);
+    }
+
+    private Route recordTestResult(String donorId, Fields body) {
+        String centre = checks.centre(body, "centre");
+        TestResult result = new TestResult(checks.notAfterToday(body, "date"),
+                body.enumValue("marker", Marker.class), body.enumValue("result", TestOutcome.class));
+        return ask(donorId,
+                replyTo -> new DonorEntity.RecordTestResult(new RecordedTestResult(centre, result), replyTo),
+                StatusCodes.CREATED);
+    }
+
+    private Route recordDeferral(String donorId, Fields body) {
+        String centre = checks.centre(body, "centre");
+        String reason = body.text("reason");
+        LocalDate from = checks.notAfterToday(body, "from");
+        boolean permanent = body.optionalBoolean("permanent");
+        LocalDate until = body.optionalDate("until");
+        if (permanent == (until != null)) {
+            throw ApiError.invalid("until", "give either until (a temporary deferral) or permanent: true");
+        }
+        if (until != null && !until.isAfter(from)) {
+            throw ApiError.invalid("until", "until must be after from");
+        }
+        Deferral deferral = new Deferral(from, until, permanent, reason);
+        return ask(donorId,
+                replyTo -> new DonorEntity.RecordDeferral(new RecordedDeferral(centre, deferral), replyTo),
+                StatusCodes.CREATED);
+    }
+
+    private Route eligibility(String donorId) {
+        return parameterOptional("type", type -> parameterOptional("date", date -> {
+            DonationType donationType = type.map(t -> Fields.parseEnum(t, DonationType.class, "type", "type"))
+                    .orElse(DonationType.WHOLE_BLOOD);
+            LocalDate on = date.map(d -> checks.parseDate(d, "date")).orElseGet(checks::today);
+            if (!DonorIds.isWellFormed(donorId)) {
+                throw ApiError.notFound("no donor " + donorId);
+            }
+            return onSuccess(directory.ask(donorId, replyTo -> new DonorEntity.CheckEligibility(donationType, on, replyTo)),
+                    reply -> complete(StatusCodes.OK, EligibilityView.of(reply, donationType, on), Json.marshaller()));
+        }));
+    }
+
+    private static Integer weight(Fields body) {
+        return body.has("weightKg") ? body.integerIn("weightKg", 20, 300) : null;
+    }
+
+    /** Asks the donor's entity and answers with the donor, or the entity's refusal. */
+    private Route ask(String donorId, Function<ActorRef<DonorEntity.Reply>, DonorEntity.Command> command, StatusCode ok) {
+        if (!DonorIds.isWellFormed(donorId)) {
+            throw ApiError.notFound("no donor " + donorId);
+        }
+        CompletionStage<DonorEntity.Reply> reply = directory.ask(donorId, command);
+        return onSuccess(reply, r -> complete(ok, donorOrError(r), Json.marshaller()));
+    }
+
+    private DonorView donorOrError(DonorEntity.Reply reply) {
+        if (reply instanceof DonorEntity.Accepted accepted) {
+            return DonorView.of(accepted.donor(), rules);
+        }
+        throw refusal(reply);
+    }
+
+    /** The API error for an entity's refusal. */
+    static ApiError refusal(DonorEntity.Reply reply) {
+        if (reply instanceof DonorEntity.NotRegistered n) {
+            return ApiError.notFound("no donor " + n.donorId());
+        }
+        if (reply instanceof DonorEntity.Rejected r) {
+            Map<String, Object> extras = r.error().equals("not_eligible")
+                    ? Map.of("donorId", r.donorId(), "reasons", r.reasons())
+                    : Map.of("donorId", r.donorId());
+            return ApiError.conflict(r.error(), r.message(), extras);
+        }
+        throw new IllegalStateException("unexpected reply " + reply);
+    }
+}

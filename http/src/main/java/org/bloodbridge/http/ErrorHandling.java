@@ -1,0 +1,81 @@
+package org.bloodbridge.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
+import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.MalformedQueryParamRejection;
+import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
+import org.apache.pekko.http.javadsl.server.MethodRejection;
+import org.apache.pekko.http.javadsl.server.MissingQueryParamRejection;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.RequestEntityExpectedRejection;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into the API's error format ({@code api-v1.md}): an {@link ApiError} as it
+ * is, a store that does not answer in time as 503, a rejected request as 400/404/405/413/415.
+ * Anything else is a bug: 500, logged, without internals in the body.
+ */
+public final class ErrorHandling {
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private ErrorHandling() {}
+
+    public static Route handleErrors(Supplier<Route> inner) {
+        return handleExceptions(EXCEPTIONS, () -> handleRejections(REJECTIONS, inner));
+    }
+
+    public static Route completeError(ApiError e) {
+        return complete(e.status(), e.body(), Json.marshaller());
+    }
+
+    private static final ExceptionHandler EXCEPTIONS = ExceptionHandler.newBuilder()
+            .match(Throwable.class, ErrorHandling::fromThrowable)
+            .build();
+
+    private static Route fromThrowable(Throwable thrown) {
+        Throwable t = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (t instanceof ApiError e) {
+            return completeError(e);
+        }
+        if (t instanceof TimeoutException) {
+            return completeError(ApiError.unavailable("the store did not answer in time; retry later"));
+        }
+        if (t instanceof EntityStreamSizeException) {
+            return completeError(tooLarge());
+        }
+        log.error("unexpected failure", t);
+        return completeError(ApiError.of(StatusCodes.INTERNAL_SERVER_ERROR, "internal", "unexpected server error"));
+    }
+
+    private static ApiError tooLarge() {
+        return ApiError.of(StatusCodes.PAYLOAD_TOO_LARGE, "too_large", "the request body is too large");
+    }
+
+    private static final RejectionHandler REJECTIONS = RejectionHandler.newBuilder()
+            .handle(MalformedRequestContentRejection.class, r -> completeError(
+                    r.getCause() instanceof EntityStreamSizeException
+                            ? tooLarge()
+                            : ApiError.invalid(null, "the request body could not be read: " + r.message())))
+            .handle(UnsupportedRequestContentTypeRejection.class, r -> completeError(ApiError.of(
+                    StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "the request body must be application/json")))
+            .handle(RequestEntityExpectedRejection.class, r -> completeError(ApiError.invalid(null, "a request body is required")))
+            .handle(MissingQueryParamRejection.class, r -> completeError(
+                    ApiError.invalid(r.parameterName(), r.parameterName() + " is required")))
+            .handle(MalformedQueryParamRejection.class, r -> completeError(
+                    ApiError.invalid(r.parameterName(), r.parameterName() + " is malformed: " + r.errorMsg())))
+            .handleAll(MethodRejection.class, rs -> completeError(ApiError.of(
+                    StatusCodes.METHOD_NOT_ALLOWED, "method_not_allowed", "method not allowed on this path")))
+            .handleNotFound(completeError(ApiError.notFound("no such endpoint")))
+            .build();
+}

@@ -1,0 +1,44 @@
+package org.bloodbridge.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.entity;
+import static org.apache.pekko.http.javadsl.server.Directives.extractRequestEntity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Function;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/** The request body as JSON: 415 unless it is {@code application/json}, 400 unless it parses. */
+public final class JsonBody {
+    private JsonBody() {}
+
+    public static Route json(Function<JsonNode, Route> inner) {
+        return extractRequestEntity(requestEntity -> {
+            if (!requestEntity.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
+                throw ApiError.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                        "the request body must be application/json");
+            }
+            return entity(Unmarshaller.entityToString(), text -> inner.apply(parse(text)));
+        });
+    }
+
+    /** Like {@link #json} for the body of an object, read through {@link Fields}. */
+    public static Route fields(Function<Fields, Route> inner) {
+        return json(node -> inner.apply(Fields.of(node)));
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            if (node == null) {
+                throw ApiError.invalid(null, "the request body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw ApiError.invalid(null, "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.bloodbridge.http;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bloodbridge.engine.Centre;
+
+/** Checks that depend on the federation and the calendar: known centres, and "today" in the server's zone. */
+final class RequestChecks {
+    private final Set<String> centres;
+    private final Clock clock;
+
+    RequestChecks(List<Centre> centres, Clock clock) {
+        this.centres = centres.stream().map(Centre::code).collect(Collectors.toUnmodifiableSet());
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** A configured centre code. */
+    String centre(Fields body, String name) {
+        String code = body.text(name);
+        if (!centres.contains(code)) {
+            throw ApiError.invalid(body.pathOf(name), "unknown centre " + code + "; known: " + String.join(", ", centres));
+        }
+        return code;
+    }
+
+    /** A date that has happened: a donation, test, deferral start or birth date. */
+    LocalDate notAfterToday(Fields body, String name) {
+        LocalDate date = body.date(name);
+        if (date.isAfter(today())) {
+            throw ApiError.invalid(body.pathOf(name), name + " " + date + " is after today (" + today() + ")");
+        }
+        return date;
+    }
+
+    LocalDate parseDate(String text, String field) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiError.invalid(field, field + " must be a date YYYY-MM-DD");
+        }
+    }
+}

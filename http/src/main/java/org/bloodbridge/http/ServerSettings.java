@@ -1,0 +1,47 @@
+package org.bloodbridge.http;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.bloodbridge.engine.Centre;
+
+/** The {@code bloodbridge} section of the configuration, read once at start. */
+public record ServerSettings(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        ZoneId zone,
+        String federationSecret,
+        List<String> cassandraContactPoints,
+        Duration askTimeout,
+        int batchMaxChecks,
+        int batchParallelism,
+        List<Centre> centres) {
+
+    /** The secret shipped for development; a server using it logs a warning at start. */
+    public static final String DEV_SECRET = "bloodbridge-dev-secret-do-not-use-in-production";
+
+    public static ServerSettings from(Config root) {
+        Config c = root.getConfig("bloodbridge");
+        String contactPoints = c.getString("cassandra.contact-points").trim();
+        return new ServerSettings(
+                c.getString("http.host"),
+                c.getInt("http.port"),
+                Path.of(c.getString("data-dir")).toAbsolutePath().normalize(),
+                ZoneId.of(c.getString("zone")),
+                c.getString("identity.secret"),
+                contactPoints.isEmpty() ? List.of() : List.of(contactPoints.split("\\s*,\\s*")),
+                c.getDuration("ask-timeout"),
+                c.getInt("eligibility.batch.max-checks"),
+                c.getInt("eligibility.batch.parallelism"),
+                c.getConfigList("centres").stream()
+                        .map(centre -> new Centre(centre.getString("code"), centre.getString("name"), centre.getString("region")))
+                        .toList());
+    }
+
+    public boolean usesDevSecret() {
+        return DEV_SECRET.equals(federationSecret);
+    }
+}

@@ -1,0 +1,169 @@
+package org.bloodbridge.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The registry and joint screening over real HTTP against the real Cassandra. */
+class DonorApiTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static String registration(String centre, String nationalId, String sex, String birthDate) {
+        return """
+                {"centre": "%s", "idType": "CN_RIC", "nationalId": "%s", "name": "Test Donor", "phone": "13800000000",
+                 "sex": "%s", "birthDate": "%s", "weightKg": 62, "abo": "O", "rhD": "POS",
+                 "hla": {"A": ["A*02:01", "A*24:02"], "B": ["B*46:01", "B13"], "C": ["C*01:02"]},
+                 "hpa": {"HPA-1": "aa", "HPA-5": "ab"},
+                 "redCell": {"Fy(a)": "+", "Fy(b)": "-", "Jk(a)": "+", "Jk(b)": "-"}}
+                """.formatted(centre, nationalId, sex, birthDate);
+    }
+
+    /** Registers a 36-year-old man at {@code centre} and returns his donorId. */
+    static String registerDonor(TestServer server, String centre, String nationalId) {
+        HttpResponse<String> response = server.post("/api/v1/donors", registration(centre, nationalId, "M", "1990-05-01"));
+        assertEquals(201, response.statusCode(), response.body());
+        return TestServer.json(response).get("donorId").asText();
+    }
+
+    static String newResidentId() {
+        return TestIds.resident(LocalDate.of(1990, 5, 1), true);
+    }
+
+    @Test
+    void registersAndNeverShowsTheNationalId() {
+        String nationalId = newResidentId();
+        HttpResponse<String> created = server.post("/api/v1/donors", registration("CD", nationalId, "M", "1990-05-01"));
+        assertEquals(201, created.statusCode(), created.body());
+        assertFalse(created.body().contains(nationalId), "the raw ID is never returned");
+        JsonNode donor = TestServer.json(created);
+        String donorId = donor.get("donorId").asText();
+        assertEquals(24, donorId.length());
+        assertEquals("CD", donor.get("homeCentre").asText());
+        assertEquals("A*24:02", donor.at("/hla/A/1").asText());
+        assertEquals("ab", donor.at("/hpa/HPA-5").asText());
+
+        HttpResponse<String> got = server.get("/api/v1/donors/" + donorId);
+        assertEquals(200, got.statusCode());
+        assertEquals(donorId, TestServer.json(got).get("donorId").asText());
+
+        HttpResponse<String> found = server.post("/api/v1/donors/lookup",
+                "{\"idType\": \"CN_RIC\", \"nationalId\": \"" + nationalId.toLowerCase() + "\"}");
+        assertEquals(200, found.statusCode(), found.body());
+        assertEquals(donorId, TestServer.json(found).get("donorId").asText());
+    }
+
+    @Test
+    void theSamePersonAtAnotherCentreIsAConflictNamingTheDonor() {
+        String nationalId = newResidentId();
+        String donorId = registerDonor(server, "CD", nationalId);
+        HttpResponse<String> again = server.post("/api/v1/donors", registration("CQ", nationalId, "M", "1990-05-01"));
+        assertEquals(409, again.statusCode());
+        JsonNode error = TestServer.json(again);
+        assertEquals("donor_exists", error.get("error").asText());
+        assertEquals(donorId, error.get("donorId").asText());
+        assertEquals("CD", TestServer.json(server.get("/api/v1/donors/" + donorId)).get("homeCentre").asText());
+    }
+
+    @Test
+    void aDonationAtChongqingBlocksWholeBloodAtChengduUntilTheIntervalEnds() {
+        String donorId = registerDonor(server, "CD", newResidentId());
+        HttpResponse<String> donated = server.post("/api/v1/donors/" + donorId + "/donations",
+                "{\"centre\": \"CQ\", \"type\": \"WHOLE_BLOOD\", \"date\": \"2026-06-01\", \"volumeMl\": 400, \"din\": \"G123498654321H\"}");
+        assertEquals(201, donated.statusCode(), donated.body());
+
+        JsonNode check = TestServer.json(server.get("/api/v1/donors/" + donorId + "/eligibility?type=WHOLE_BLOOD&date=2026-11-25"));
+        assertFalse(check.get("eligible").asBoolean());
+        assertEquals("INTERVAL", check.at("/reasons/0/code").asText());
+        assertEquals("2026-12-01", check.get("nextEligibleDate").asText());
+
+        HttpResponse<String> refused = server.post("/api/v1/donors/" + donorId + "/donations",
+                "{\"centre\": \"CD\", \"type\": \"WHOLE_BLOOD\", \"date\": \"2026-11-25\", \"volumeMl\": 400}");
+        assertEquals(409, refused.statusCode());
+        assertEquals("not_eligible", TestServer.json(refused).get("error").asText());
+        assertEquals("INTERVAL", TestServer.json(refused).at("/reasons/0/code").asText());
+
+        JsonNode donor = TestServer.json(server.get("/api/v1/donors/" + donorId));
+        assertEquals(1, donor.get("donations").size(), "the refused donation left no trace");
+        assertEquals("[\"CD\",\"CQ\"]", donor.get("centres").toString());
+
+        JsonNode platelets = TestServer.json(server.get("/api/v1/donors/" + donorId + "/eligibility?type=PLATELETS_APHERESIS&date=2026-11-25"));
+        assertTrue(platelets.get("eligible").asBoolean(), "3 months after whole blood, platelets are allowed");
+    }
+
+    @Test
+    void aReactiveTestAtChengduBlocksABatchCheckByIdCardAtChongqing() {
+        String nationalId = newResidentId();
+        String donorId = registerDonor(server, "CD", nationalId);
+        String clean = newResidentId();
+        registerDonor(server, "CQ", clean);
+        assertEquals(201, server.post("/api/v1/donors/" + donorId + "/test-results",
+                "{\"centre\": \"CD\", \"date\": \"2026-06-02\", \"marker\": \"SYPHILIS\", \"result\": \"REACTIVE\"}").statusCode());
+
+        HttpResponse<String> batch = server.post("/api/v1/eligibility/batch", """
+                {"type": "WHOLE_BLOOD", "date": "2026-11-25", "checks": [
+                  {"nationalId": "%s", "idType": "CN_RIC"},
+                  {"nationalId": "%s"},
+                  {"donorId": "aaaaaaaaaaaaaaaaaaaaaaaa"},
+                  {"nationalId": "123"},
+                  {"donorId": "%s"}]}
+                """.formatted(nationalId, clean, donorId));
+        assertEquals(200, batch.statusCode(), batch.body());
+        JsonNode results = TestServer.json(batch).get("results");
+        assertEquals(5, results.size());
+        assertFalse(results.get(0).get("eligible").asBoolean());
+        assertEquals("DEFERRED_PERMANENT", results.get(0).at("/reasons/0/code").asText());
+        assertTrue(results.get(0).get("nextEligibleDate").isNull());
+        assertTrue(results.get(1).get("eligible").asBoolean());
+        assertEquals("not_found", results.get(2).get("error").asText());
+        assertEquals("invalid", results.get(3).get("error").asText());
+        assertEquals("checks[3].nationalId", results.get(3).get("field").asText());
+        assertEquals(donorId, results.get(4).get("donorId").asText());
+        assertFalse(batch.body().contains(nationalId), "the raw ID is never returned");
+    }
+
+    @Test
+    void deferralsBlockUntilTheirEndDate() {
+        String donorId = registerDonor(server, "CQ", newResidentId());
+        HttpResponse<String> deferred = server.post("/api/v1/donors/" + donorId + "/deferrals",
+                "{\"centre\": \"CD\", \"reason\": \"travel\", \"from\": \"2026-11-01\", \"until\": \"2027-05-01\"}");
+        assertEquals(201, deferred.statusCode(), deferred.body());
+        JsonNode check = TestServer.json(server.get("/api/v1/donors/" + donorId + "/eligibility?type=PLATELETS_APHERESIS"));
+        assertEquals("2026-11-25", check.get("date").asText(), "date defaults to today in the server's zone");
+        assertEquals("DEFERRED_TEMPORARY", check.at("/reasons/0/code").asText());
+        assertEquals("2027-05-01", check.get("nextEligibleDate").asText());
+    }
+
+    @Test
+    void patchUpdatesOnlyWhatIsGiven() {
+        String donorId = registerDonor(server, "CD", newResidentId());
+        HttpResponse<String> patched = server.patch("/api/v1/donors/" + donorId,
+                "{\"centre\": \"CQ\", \"weightKg\": 70, \"hla\": {\"B\": [\"B*40:01\", \"B*15:01\"]}}");
+        assertEquals(200, patched.statusCode(), patched.body());
+        JsonNode donor = TestServer.json(patched);
+        assertEquals(70, donor.get("weightKg").asInt());
+        assertEquals("A*02:01", donor.at("/hla/A/0").asText());
+        assertEquals("B*40:01", donor.at("/hla/B/0").asText());
+        assertEquals("Test Donor", donor.get("name").asText());
+        assertNotNull(donor.get("registeredAt"));
+    }
+}

@@ -1,0 +1,78 @@
+package org.bloodbridge.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code /api/v1/openapi.json} in step with the routes: every documented operation is
+ * routed (it never gets the "no such endpoint" or "method not allowed" answer), and every route
+ * of the contract is documented.
+ */
+class OpenApiTest {
+    private static final Set<String> METHODS = Set.of("get", "post", "patch", "put", "delete");
+    /** Every operation the routes serve; a new route must be added here and to openapi.json. */
+    private static final Set<String> ROUTED = Set.of(
+            "GET /health/alive", "GET /health/ready", "GET /api/v1/openapi.json", "GET /api/v1/centres",
+            "GET /api/v1/reference", "POST /api/v1/donors", "POST /api/v1/donors/lookup",
+            "GET /api/v1/donors/{donorId}", "PATCH /api/v1/donors/{donorId}",
+            "POST /api/v1/donors/{donorId}/donations", "POST /api/v1/donors/{donorId}/test-results",
+            "POST /api/v1/donors/{donorId}/deferrals", "GET /api/v1/donors/{donorId}/eligibility",
+            "POST /api/v1/eligibility/batch");
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theDocumentListsExactlyTheRoutedOperations() {
+        HttpResponse<String> response = server.get("/api/v1/openapi.json");
+        assertEquals(200, response.statusCode());
+        JsonNode doc = TestServer.json(response);
+        assertEquals("3.0.3", doc.get("openapi").asText());
+        List<String> documented = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                if (METHODS.contains(method)) {
+                    documented.add(method.toUpperCase() + " " + path.getKey());
+                }
+            });
+        }
+        assertEquals(ROUTED, Set.copyOf(documented));
+        assertEquals(documented.size(), Set.copyOf(documented).size());
+    }
+
+    @Test
+    void everyDocumentedOperationIsRouted() {
+        for (String operation : ROUTED) {
+            String[] parts = operation.split(" ");
+            String path = parts[1].replace("{donorId}", "aaaaaaaaaaaaaaaaaaaaaaaa");
+            HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json");
+            request = parts[0].equals("GET") ? request.GET() : request.method(parts[0], HttpRequest.BodyPublishers.ofString("{}"));
+            HttpResponse<String> response = server.send(request);
+            assertNotEquals(405, response.statusCode(), operation);
+            assertFalse(response.body().contains("no such endpoint"), operation + " is not routed: " + response.body());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.bloodbridge.http;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bloodbridge.persistence.cassandra.TestCassandra;
+
+/**
+ * A real Bloodbridge node for a test: real HTTP on a free port, real Cassandra (the test run's
+ * shared one), its own keyspaces so tests never see each other's data, and a fixed clock
+ * (today is 2026-11-25 in Asia/Shanghai). Always closed by the test that starts it.
+ */
+final class TestServer implements AutoCloseable {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    private static final AtomicInteger KEYSPACES = new AtomicInteger();
+
+    private final BloodbridgeNode node;
+    private final HttpClient client = HttpClient.newHttpClient();
+    final String keyspaceSuffix;
+
+    private TestServer(BloodbridgeNode node, String keyspaceSuffix) {
+        this.node = node;
+        this.keyspaceSuffix = keyspaceSuffix;
+    }
+
+    /** A node on fresh keyspaces. */
+    static TestServer start() {
+        return start("t" + ProcessHandle.current().pid() + "_" + KEYSPACES.incrementAndGet());
+    }
+
+    /** A node on the keyspaces of an earlier one: its data survives. */
+    static TestServer start(String keyspaceSuffix) {
+        Config config = ConfigFactory.parseMap(Map.of(
+                        "bloodbridge.http.port", 0,
+                        "pekko.remote.artery.canonical.port", 0,
+                        "pekko.persistence.cassandra.journal.keyspace", "journal_" + keyspaceSuffix,
+                        "pekko.persistence.cassandra.snapshot.keyspace", "snapshot_" + keyspaceSuffix))
+                .withFallback(ConfigFactory.load());
+        config = BloodbridgeServer.withContactPoints(config, List.of(TestCassandra.shared().contactPoint()));
+        TestServer server = new TestServer(BloodbridgeNode.start(config, CLOCK), keyspaceSuffix);
+        server.awaitReady();
+        return server;
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (get("/health/ready").statusCode() == 200) {
+                return;
+            }
+        }
+        throw new AssertionError("the node was not ready within 60 s");
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + node.httpPort() + path);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> patch(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("request failed: " + e, e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
