@@ -1,0 +1,208 @@
+package org.bloodbridge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+import org.bloodbridge.engine.identity.NationalId;
+
+/**
+ * Load harness for joint screening against a running server (bin/bloodbridge):
+ * <ol>
+ *   <li>registers {@code --donors} donors (idempotent: an existing donor's 409 gives its donorId),
+ *       every fourth with a whole blood donation so the rules have history to read;</li>
+ *   <li>single checks, open loop at {@code --rate} requests/s for {@code --seconds}: latency is
+ *       measured from each request's scheduled start, so a stalled server cannot hide its queue
+ *       (no coordinated omission);</li>
+ *   <li>{@code --batches} batch checks of {@code --batch-size} donors each, reporting donors/s.</li>
+ * </ol>
+ * Run: {@code java -cp bench/target/benchmarks.jar org.bloodbridge.bench.EligibilityLoad --url http://127.0.0.1:8080}
+ */
+public final class EligibilityLoad {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate BIRTH = LocalDate.of(1980, 1, 1);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String url;
+
+    private EligibilityLoad(String url) {
+        this.url = url;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = option(args, "--url", "http://127.0.0.1:8080");
+        int donors = Integer.parseInt(option(args, "--donors", "100000"));
+        int rate = Integer.parseInt(option(args, "--rate", "1000"));
+        int seconds = Integer.parseInt(option(args, "--seconds", "30"));
+        int batchSize = Integer.parseInt(option(args, "--batch-size", "10000"));
+        int batches = Integer.parseInt(option(args, "--batches", "5"));
+
+        EligibilityLoad load = new EligibilityLoad(url);
+        List<String> donorIds = load.seed(donors);
+        load.singleChecks(donorIds, rate, Math.max(5, seconds / 5), "warm-up");
+        load.singleChecks(donorIds, rate, seconds, "measured");
+        load.batchChecks(donorIds, batchSize, batches);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    /** A valid resident ID, the same for the same n on every run. */
+    static String residentId(int n) {
+        String address = String.format(Locale.ROOT, "5%05d", n / 1000);
+        String first17 = address + BIRTH.plusDays(n % 7000).format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format(Locale.ROOT, "%03d", n % 1000);
+        return first17 + NationalId.checkCharacter(first17);
+    }
+
+    private List<String> seed(int count) throws Exception {
+        long start = System.nanoTime();
+        String[] donorIds = new String[count];
+        Semaphore inFlight = new Semaphore(64);
+        AtomicInteger failures = new AtomicInteger();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            int i = n;
+            String id = residentId(n);
+            LocalDate birth = BIRTH.plusDays(n % 7000);
+            String sex = (n % 1000) % 2 == 1 ? "M" : "F";
+            String body = """
+                    {"centre": "%s", "nationalId": "%s", "sex": "%s", "birthDate": "%s", "weightKg": 60,
+                     "abo": "O", "rhD": "POS", "hla": {"A": ["A2", "A24"], "B": ["B46", "B60"]}}
+                    """.formatted(n % 2 == 0 ? "CD" : "CQ", id, sex, birth);
+            inFlight.acquire();
+            pending.add(post("/api/v1/donors", body).thenCompose(response -> {
+                JsonNode json = read(response.body());
+                donorIds[i] = json.path("donorId").asText(null);
+                if (donorIds[i] == null) {
+                    failures.incrementAndGet();
+                    return CompletableFuture.<HttpResponse<String>>completedFuture(null);
+                }
+                return response.statusCode() == 201 && i % 4 == 0
+                        ? post("/api/v1/donors/" + donorIds[i] + "/donations",
+                                "{\"centre\": \"CQ\", \"type\": \"WHOLE_BLOOD\", \"date\": \"2026-09-01\", \"volumeMl\": 400}")
+                        : CompletableFuture.<HttpResponse<String>>completedFuture(null);
+            }).handle((ignored, failure) -> {
+                if (failure != null) {
+                    failures.incrementAndGet();
+                }
+                inFlight.release();
+                return null;
+            }));
+            if (n > 0 && n % 20_000 == 0) {
+                System.out.printf(Locale.ROOT, "  seeded %,d donors%n", n);
+            }
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "seed: %,d donors ready in %.1f s (%,.0f/s), %d failures%n",
+                count, secs, count / secs, failures.get());
+        List<String> ids = new ArrayList<>();
+        for (String id : donorIds) {
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private void singleChecks(List<String> donorIds, int rate, int seconds, String label) throws Exception {
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
+        SplittableRandom random = new SplittableRandom(42);
+        AtomicInteger errors = new AtomicInteger();
+        int total = rate * seconds;
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        List<CompletableFuture<Void>> pending = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNanos;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String donorId = donorIds.get(random.nextInt(donorIds.size()));
+            String type = random.nextBoolean() ? "WHOLE_BLOOD" : "PLATELETS_APHERESIS";
+            pending.add(get("/api/v1/donors/" + donorId + "/eligibility?type=" + type).thenAccept(response -> {
+                synchronized (latency) {
+                    latency.recordValue(System.nanoTime() - scheduled);
+                }
+                if (response.statusCode() != 200) {
+                    errors.incrementAndGet();
+                }
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT,
+                "single checks (%s): %,d at %d/s target, achieved %,.0f/s, errors %d; latency ms p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                label, total, rate, total / secs, errors.get(),
+                ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
+                ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
+    }
+
+    private void batchChecks(List<String> donorIds, int batchSize, int batches) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Double> rates = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            StringBuilder body = new StringBuilder("{\"type\": \"PLATELETS_APHERESIS\", \"checks\": [");
+            for (int i = 0; i < batchSize; i++) {
+                body.append(i == 0 ? "" : ",").append("{\"donorId\": \"")
+                        .append(donorIds.get(random.nextInt(donorIds.size()))).append("\"}");
+            }
+            body.append("]}");
+            long start = System.nanoTime();
+            HttpResponse<String> response = post("/api/v1/eligibility/batch", body.toString()).join();
+            double secs = (System.nanoTime() - start) / 1e9;
+            int answered = read(response.body()).path("results").size();
+            rates.add(answered / secs);
+            System.out.printf(Locale.ROOT, "  batch %d: HTTP %d, %,d answers in %.3f s = %,.0f donors/s%n",
+                    b + 1, response.statusCode(), answered, secs, answered / secs);
+        }
+        rates.sort(Double::compare);
+        System.out.printf(Locale.ROOT, "batch checks: %d x %,d donors, median %,.0f donors/s (min %,.0f, max %,.0f)%n",
+                batches, batchSize, rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1));
+    }
+
+    private CompletableFuture<HttpResponse<String>> get(String path) {
+        return client.sendAsync(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private CompletableFuture<HttpResponse<String>> post(String path, String body) {
+        return client.sendAsync(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + body, e);
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
