@@ -122,11 +122,11 @@ public final class PlateletRequest {
         long hpaA = donor.hpaA();
         long hpaB = donor.hpaB();
         // An HPA antibody excludes a carrier of its antigen and a donor untyped for its system.
-        long hpaHit = (hpaA & antiHpaA) | (hpaB & antiHpaB) | ((antiHpaA | antiHpaB) & ~(hpaA | hpaB));
-        if ((((ab | c) & HIT_MASK) | (donor.bw() & antiBw)) != 0 || hpaHit != 0) {
-            return Evaluation.EXCLUDED;
-        }
-        return (ab & GRADE_MASK) | aboByDonorAbo[donor.abo()] | flagsByDonorFlags[donor.flags()];
+        long hits = (hpaA & antiHpaA) | (hpaB & antiHpaB) | ((antiHpaA | antiHpaB) & ~(hpaA | hpaB))
+                | ((ab | c) & HIT_MASK) | (donor.bw() & antiBw);
+        int evaluation = (ab & GRADE_MASK) | aboByDonorAbo[donor.abo()] | flagsByDonorFlags[donor.flags()];
+        // A select rather than an early return: whether a donor is excluded is unpredictable.
+        return hits == 0 ? evaluation : Evaluation.EXCLUDED;
     }
 
     /**

@@ -37,6 +37,12 @@ class HlaReferenceTest {
         }
     }
 
+    private static List<String> shippedRelDnaSer() throws IOException {
+        try (InputStream in = HlaReferenceTest.class.getResourceAsStream("/imgt-hla/3.58.0/rel_dna_ser.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+        }
+    }
+
     @Test
     void releaseComesFromTheHeader() {
         assertEquals("3.58.0", REF.release());
@@ -45,10 +51,7 @@ class HlaReferenceTest {
     @Test
     void everyAlleleOfTheShippedFileIsCountedInItsCategory() throws IOException {
         int[][] expected = new int[3][3]; // locus x (expressed, noEquivalent, null)
-        List<String> lines;
-        try (InputStream in = getClass().getResourceAsStream("/imgt-hla/3.58.0/rel_dna_ser.txt")) {
-            lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
-        }
+        List<String> lines = shippedRelDnaSer();
         for (String line : lines) {
             String[] f = line.split(";", -1);
             int locus = List.of("A*", "B*", "C*").indexOf(f[0]);
@@ -69,10 +72,7 @@ class HlaReferenceTest {
 
     @Test
     void everyAlleleOfTheShippedFileResolvesToWhatItsLineSays() throws IOException {
-        List<String> lines;
-        try (InputStream in = getClass().getResourceAsStream("/imgt-hla/3.58.0/rel_dna_ser.txt")) {
-            lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
-        }
+        List<String> lines = shippedRelDnaSer();
         int checked = 0;
         for (String line : lines) {
             String[] f = line.split(";", -1);
