@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.matching.DonorMatchPool;
 import org.bloodbridge.engine.matching.DonorMatchProfile;
 import org.bloodbridge.engine.matching.PlateletPatient;
 import org.bloodbridge.engine.matching.PlateletRequest;
@@ -47,6 +48,7 @@ public class DonorEvaluationBenchmark {
 
     private DonorMatchProfile[] scattered;
     private DonorMatchProfile[] contiguous;
+    private final DonorMatchPool pool = new DonorMatchPool();
     private PlateletRequest request;
 
     @Setup
@@ -80,6 +82,7 @@ public class DonorEvaluationBenchmark {
             DonorMatchProfile d = scattered[i];
             contiguous[i] = new DonorMatchProfile(d.a1(), d.a2(), d.b1(), d.b2(), d.c1(), d.c2(), d.bw(), d.flags(),
                     d.abo(), d.hpaA(), d.hpaB());
+            pool.add(d);
         }
     }
 
@@ -111,6 +114,19 @@ public class DonorEvaluationBenchmark {
     @OperationsPerInvocation(DONORS)
     public int evaluateScatteredPool() {
         return scan(scattered);
+    }
+
+    /** The same pool stored in columns ({@link DonorMatchPool}): in-order reads whatever the allocation. */
+    @Benchmark
+    @OperationsPerInvocation(DONORS)
+    public int evaluateColumnarPool() {
+        PlateletRequest compiled = request;
+        DonorMatchPool donors = pool;
+        int sum = 0;
+        for (int i = 0; i < donors.size(); i++) {
+            sum += donors.evaluate(compiled, i);
+        }
+        return sum;
     }
 
     /** The sum keeps the JIT from discarding the evaluations. */

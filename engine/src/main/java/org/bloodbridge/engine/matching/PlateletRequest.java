@@ -116,15 +116,19 @@ public final class PlateletRequest {
      * @return {@link Evaluation#EXCLUDED}, or the packed grade, ABO class and flags ({@link Evaluation})
      */
     public int evaluate(DonorMatchProfile donor) {
+        return evaluate(donor.a1(), donor.a2(), donor.b1(), donor.b2(), donor.c1(), donor.c2(), donor.bw(),
+                donor.flags(), donor.abo(), donor.hpaA(), donor.hpaB());
+    }
+
+    /** The evaluation over a profile's fields, shared by {@link DonorMatchProfile} and {@link DonorMatchPool}. */
+    int evaluate(int a1, int a2, int b1, int b2, int c1, int c2, int bw, int flags, int abo, long hpaA, long hpaB) {
         int[] table = slotTable;
-        int ab = table[donor.a1()] + table[donor.a2()] + table[donor.b1()] + table[donor.b2()];
-        int c = table[donor.c1()] | table[donor.c2()];
-        long hpaA = donor.hpaA();
-        long hpaB = donor.hpaB();
+        int ab = table[a1] + table[a2] + table[b1] + table[b2];
+        int c = table[c1] | table[c2];
         // An HPA antibody excludes a carrier of its antigen and a donor untyped for its system.
         long hits = (hpaA & antiHpaA) | (hpaB & antiHpaB) | ((antiHpaA | antiHpaB) & ~(hpaA | hpaB))
-                | ((ab | c) & HIT_MASK) | (donor.bw() & antiBw);
-        int evaluation = (ab & GRADE_MASK) | aboByDonorAbo[donor.abo()] | flagsByDonorFlags[donor.flags()];
+                | ((ab | c) & HIT_MASK) | (bw & antiBw);
+        int evaluation = (ab & GRADE_MASK) | aboByDonorAbo[abo] | flagsByDonorFlags[flags];
         // A select rather than an early return: whether a donor is excluded is unpredictable.
         return hits == 0 ? evaluation : Evaluation.EXCLUDED;
     }

@@ -54,6 +54,10 @@ class PlateletGradeTest {
         assertEquals(new HlaGrade(m, x, u), Evaluation.grade(evaluation));
         assertEquals(label, Evaluation.grade(evaluation).label());
         assertEquals(label, REQUEST.explain(typing(donor), profile(donor)).grade());
+        DonorMatchPool pool = new DonorMatchPool();
+        pool.add(profile("A1 B7"));
+        pool.set(pool.add(profile("A1 B7")), profile(donor));
+        assertEquals(evaluation, pool.evaluate(REQUEST, 1));
     }
 
     @Test
