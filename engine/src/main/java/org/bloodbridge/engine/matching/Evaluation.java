@@ -3,7 +3,7 @@ package org.bloodbridge.engine.matching;
 /**
  * Reads the int {@link PlateletRequest#evaluate} packs a donor's evaluation into, so a scan over
  * every donor allocates nothing. Layout, most significant first, so that comparing
- * {@code evaluation >> RANK_SHIFT} orders donors by (m, x, u, ABO class, RhD flag):
+ * {@code evaluation >> 4} orders donors by (m, x, u, ABO class, RhD flag):
  * <pre>
  * bit 31      excluded (the whole int is {@link #EXCLUDED})
  * bits 20-22  m, mismatched slots
@@ -22,8 +22,6 @@ public final class Evaluation {
     static final int ABO_SHIFT = 8;
     static final int RHD_WARNING = 1 << 4;
     static final int HLA_C_UNTYPED = 1;
-    /** Shifting off the flags below the RhD bit leaves the ranked part. */
-    public static final int RANK_SHIFT = 4;
 
     private Evaluation() {}
 

@@ -105,11 +105,6 @@ public final class HlaAntigens {
         return broad[code];
     }
 
-    /** The antigen an associated antigen belongs to (A2403 -> A24), or -1. */
-    public int associatedOf(int code) {
-        return associatedOf[code];
-    }
-
     /** The splits of a broad antigen (A9 -> A23, A24), in code order. */
     public List<Integer> splitsOf(int code) {
         return childrenIn(broad, code);

@@ -4,6 +4,7 @@ import static org.bloodbridge.engine.matching.Donors.REF;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class PlateletMatchingPropertyTest {
 
     private static List<String> reversed(List<String> names) {
         List<String> copy = new ArrayList<>(names);
-        java.util.Collections.reverse(copy);
+        Collections.reverse(copy);
         return copy;
     }
 

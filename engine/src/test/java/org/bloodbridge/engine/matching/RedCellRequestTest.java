@@ -2,6 +2,7 @@ package org.bloodbridge.engine.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -49,7 +50,7 @@ class RedCellRequestTest {
 
     @Test
     void unknownAntigensNameTheirField() {
-        InvalidTyping e = org.junit.jupiter.api.Assertions.assertThrows(InvalidTyping.class,
+        InvalidTyping e = assertThrows(InvalidTyping.class,
                 () -> RedCellRequest.compile(Abo.A, RhD.POS, List.of("Fy(a)"), List.of("K", "Q(z)"), RED));
         assertEquals("patient.requiredRedCellNegative[1]", e.field());
     }
