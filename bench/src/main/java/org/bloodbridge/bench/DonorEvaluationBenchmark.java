@@ -80,8 +80,8 @@ public class DonorEvaluationBenchmark {
         contiguous = new DonorMatchProfile[DONORS];
         for (int i = 0; i < DONORS; i++) {
             DonorMatchProfile d = scattered[i];
-            contiguous[i] = new DonorMatchProfile(d.a1(), d.a2(), d.b1(), d.b2(), d.c1(), d.c2(), d.bw(), d.flags(),
-                    d.abo(), d.hpaA(), d.hpaB());
+            contiguous[i] = new DonorMatchProfile(d.a1(), d.a2(), d.b1(), d.b2(), d.c1(), d.c2(), d.traits(),
+                    d.hpaA(), d.hpaB());
             pool.add(d);
         }
     }

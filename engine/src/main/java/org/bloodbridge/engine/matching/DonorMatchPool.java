@@ -11,16 +11,14 @@ import java.util.Arrays;
 public final class DonorMatchPool {
     private static final int SLOTS = 6;
     private char[] hla = new char[0];
-    private byte[] bw = new byte[0];
-    private byte[] flags = new byte[0];
-    private byte[] abo = new byte[0];
+    private byte[] traits = new byte[0];
     private long[] hpaA = new long[0];
     private long[] hpaB = new long[0];
     private int size;
 
     /** Appends a donor's profile. @return its index in the pool */
     public int add(DonorMatchProfile profile) {
-        if (size == bw.length) {
+        if (size == traits.length) {
             grow(Math.max(1024, size * 2));
         }
         write(size, profile);
@@ -43,9 +41,7 @@ public final class DonorMatchPool {
         hla[at + 3] = profile.b2();
         hla[at + 4] = profile.c1();
         hla[at + 5] = profile.c2();
-        bw[index] = profile.bw();
-        flags[index] = profile.flags();
-        abo[index] = profile.abo();
+        traits[index] = profile.traits();
         hpaA[index] = profile.hpaA();
         hpaB[index] = profile.hpaB();
     }
@@ -58,14 +54,12 @@ public final class DonorMatchPool {
     public int evaluate(PlateletRequest request, int index) {
         int at = index * SLOTS;
         return request.evaluate(hla[at], hla[at + 1], hla[at + 2], hla[at + 3], hla[at + 4], hla[at + 5],
-                bw[index], flags[index], abo[index], hpaA[index], hpaB[index]);
+                traits[index], hpaA[index], hpaB[index]);
     }
 
     private void grow(int capacity) {
         hla = Arrays.copyOf(hla, capacity * SLOTS);
-        bw = Arrays.copyOf(bw, capacity);
-        flags = Arrays.copyOf(flags, capacity);
-        abo = Arrays.copyOf(abo, capacity);
+        traits = Arrays.copyOf(traits, capacity);
         hpaA = Arrays.copyOf(hpaA, capacity);
         hpaB = Arrays.copyOf(hpaB, capacity);
     }

@@ -52,11 +52,10 @@ public final class PlateletRequest {
     private final List<Antibody> antibodies;
     private final BitSet hitAntigens = new BitSet();
     private final int[] slotTable;
-    private final int antiBw;
     private final long antiHpaA;
     private final long antiHpaB;
-    private final int[] aboByDonorAbo = new int[Abo.values().length + 1];
-    private final int[] flagsByDonorFlags = new int[4];
+    /** Per {@link DonorMatchProfile#traits()}: ABO class, RhD and HLA-C flags, and {@link #HIT} for a Bw antibody. */
+    private final int[] traitTable = new int[DonorMatchProfile.TRAIT_VALUES];
 
     /** One HLA antibody: a serological antigen (with every antigen it hits) or a Bw epitope. */
     private record Antibody(String name, BitSet hits, int bw) {}
@@ -77,7 +76,6 @@ public final class PlateletRequest {
             bw |= antibody.bw();
             cAntibody |= antibody.hits().stream().anyMatch(code -> antigens.locus(code) == Locus.C);
         }
-        antiBw = bw;
         slotTable = slotTable();
         long a = 0;
         long b = 0;
@@ -88,17 +86,24 @@ public final class PlateletRequest {
         }
         antiHpaA = a;
         antiHpaB = b;
-        for (int donorAbo = 0; donorAbo < aboByDonorAbo.length; donorAbo++) {
-            Abo donor = donorAbo < Abo.values().length ? Abo.values()[donorAbo] : null;
-            aboByDonorAbo[donorAbo] = AboClass.of(donor, patient.abo()).ordinal() << ABO_SHIFT;
-        }
+        fillTraitTable(patient, bw, cAntibody);
+    }
+
+    private void fillTraitTable(PlateletPatient patient, int antiBw, boolean cAntibody) {
         // RhD-positive (or untyped: the safe side) platelets for an RhD-negative woman are flagged.
         boolean rhdSensitive = patient.rhD() == RhD.NEG && patient.sex() == Sex.F;
-        for (int flags = 0; flags < flagsByDonorFlags.length; flags++) {
-            boolean rhdNegative = (flags & DonorMatchProfile.RHD_NEGATIVE) != 0;
-            boolean cTyped = (flags & DonorMatchProfile.HLA_C_TYPED) != 0;
-            flagsByDonorFlags[flags] = (rhdSensitive && !rhdNegative ? RHD_WARNING : 0)
-                    | (cAntibody && !cTyped ? HLA_C_UNTYPED : 0);
+        for (int traits = 0; traits < traitTable.length; traits++) {
+            int abo = traits >> DonorMatchProfile.ABO_SHIFT;
+            if (abo > DonorMatchProfile.ABO_UNTYPED) {
+                continue; // no profile has these traits
+            }
+            AboClass aboClass = AboClass.of(abo == DonorMatchProfile.ABO_UNTYPED ? null : Abo.values()[abo], patient.abo());
+            boolean rhdNegative = (traits & DonorMatchProfile.RHD_NEGATIVE) != 0;
+            boolean cTyped = (traits & DonorMatchProfile.HLA_C_TYPED) != 0;
+            traitTable[traits] = aboClass.ordinal() << ABO_SHIFT
+                    | (rhdSensitive && !rhdNegative ? RHD_WARNING : 0)
+                    | (cAntibody && !cTyped ? HLA_C_UNTYPED : 0)
+                    | ((traits & antiBw) != 0 ? HIT : 0);
         }
     }
 
@@ -116,19 +121,19 @@ public final class PlateletRequest {
      * @return {@link Evaluation#EXCLUDED}, or the packed grade, ABO class and flags ({@link Evaluation})
      */
     public int evaluate(DonorMatchProfile donor) {
-        return evaluate(donor.a1(), donor.a2(), donor.b1(), donor.b2(), donor.c1(), donor.c2(), donor.bw(),
-                donor.flags(), donor.abo(), donor.hpaA(), donor.hpaB());
+        return evaluate(donor.a1(), donor.a2(), donor.b1(), donor.b2(), donor.c1(), donor.c2(), donor.traits(),
+                donor.hpaA(), donor.hpaB());
     }
 
     /** The evaluation over a profile's fields, shared by {@link DonorMatchProfile} and {@link DonorMatchPool}. */
-    int evaluate(int a1, int a2, int b1, int b2, int c1, int c2, int bw, int flags, int abo, long hpaA, long hpaB) {
+    int evaluate(int a1, int a2, int b1, int b2, int c1, int c2, int traits, long hpaA, long hpaB) {
         int[] table = slotTable;
         int ab = table[a1] + table[a2] + table[b1] + table[b2];
-        int c = table[c1] | table[c2];
+        int rest = table[c1] | table[c2] | traitTable[traits];
         // An HPA antibody excludes a carrier of its antigen and a donor untyped for its system.
         long hits = (hpaA & antiHpaA) | (hpaB & antiHpaB) | ((antiHpaA | antiHpaB) & ~(hpaA | hpaB))
-                | ((ab | c) & HIT_MASK) | (bw & antiBw);
-        int evaluation = (ab & GRADE_MASK) | aboByDonorAbo[abo] | flagsByDonorFlags[flags];
+                | ((ab | rest) & HIT_MASK);
+        int evaluation = (ab & GRADE_MASK) | (traitTable[traits] & ~HIT_MASK);
         // A select rather than an early return: whether a donor is excluded is unpredictable.
         return hits == 0 ? evaluation : Evaluation.EXCLUDED;
     }
