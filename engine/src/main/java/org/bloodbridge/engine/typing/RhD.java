@@ -1,0 +1,7 @@
+package org.bloodbridge.engine.typing;
+
+/** RhD type. */
+public enum RhD {
+    POS,
+    NEG
+}
