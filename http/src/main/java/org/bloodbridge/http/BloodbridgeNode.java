@@ -19,6 +19,7 @@ import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.eligibility.RuleSets;
 import org.bloodbridge.engine.identity.DonorIds;
+import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.persistence.StoreHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ public final class BloodbridgeNode implements AutoCloseable {
                     + "guessable. Set BLOODBRIDGE_FEDERATION_SECRET in production.");
         }
         RuleSet rules = RuleSets.inForce(config);
+        TypingTables tables = TypingTables.load(settings.imgtHlaDir(), settings.rarePatterns());
+        log.info("IMGT/HLA release {}; eligibility rule set {}", tables.hla().release(), rules.name());
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", config);
         try {
             joinSelfIfNoSeeds(system, config);
@@ -61,11 +64,11 @@ public final class BloodbridgeNode implements AutoCloseable {
             var directory = new DonorDirectory(system, settings.askTimeout());
             var storeHealth = new StoreHealth(system);
             var routes = new ApiRoutes(
-                    new DonorRoutes(checks, donorIds, directory, rules),
+                    new DonorRoutes(checks, donorIds, directory, rules, tables),
                     new EligibilityRoutes(checks, donorIds, directory, system,
                             settings.batchMaxChecks(), settings.batchParallelism()),
                     settings.centres(),
-                    Map.of("ruleSet", rules.name()),
+                    Map.of("imgtHlaRelease", tables.hla().release(), "ruleSet", rules.name()),
                     () -> ready(system, storeHealth));
             ServerBinding binding = Http.get(system)
                     .newServerAt(settings.httpHost(), settings.httpPort())

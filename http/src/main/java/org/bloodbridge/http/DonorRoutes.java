@@ -38,6 +38,7 @@ import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.NationalId;
 import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.typing.TypingTables;
 
 /**
  * {@code /api/v1/donors}: register, read, look up by ID card, patch, and record donations, test
@@ -51,12 +52,16 @@ final class DonorRoutes {
     private final DonorIds donorIds;
     private final DonorDirectory directory;
     private final RuleSet rules;
+    private final TypingTables tables;
+    private final TypingInput typingInput;
 
-    DonorRoutes(RequestChecks checks, DonorIds donorIds, DonorDirectory directory, RuleSet rules) {
+    DonorRoutes(RequestChecks checks, DonorIds donorIds, DonorDirectory directory, RuleSet rules, TypingTables tables) {
         this.checks = checks;
         this.donorIds = donorIds;
         this.directory = directory;
         this.rules = rules;
+        this.tables = tables;
+        this.typingInput = new TypingInput(tables);
     }
 
     Route route() {
@@ -82,7 +87,7 @@ final class DonorRoutes {
         IdentityInput.checkConsistent(nationalId, birthDate, sex);
         Profile profile = new Profile(idType, body.optionalText("name"), body.optionalText("phone"), sex, birthDate,
                 weight(body), ProfileInput.abo(body), ProfileInput.rhD(body));
-        var typing = TypingInput.read(body);
+        var typing = typingInput.read(body);
         String donorId = donorIds.donorIdOf(nationalId);
         return ask(donorId, replyTo -> new DonorEntity.Register(centre, profile, typing, replyTo), StatusCodes.CREATED);
     }
@@ -100,7 +105,7 @@ final class DonorRoutes {
         String centre = body.has("centre") ? checks.centre(body, "centre") : null;
         var profile = new ProfileChanges(body.optionalText("name"), body.optionalText("phone"), weight(body),
                 ProfileInput.abo(body), ProfileInput.rhD(body));
-        var typing = TypingInput.readChanges(body);
+        var typing = typingInput.readChanges(body);
         return ask(donorId, replyTo -> new DonorEntity.Update(centre, profile, typing, replyTo), StatusCodes.OK);
     }
 
@@ -180,7 +185,7 @@ final class DonorRoutes {
 
     private DonorView donorOrError(DonorEntity.Reply reply) {
         if (reply instanceof DonorEntity.Accepted accepted) {
-            return DonorView.of(accepted.donor(), rules);
+            return DonorView.of(accepted.donor(), rules, tables);
         }
         throw refusal(reply);
     }

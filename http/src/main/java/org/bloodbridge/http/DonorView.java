@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.bloodbridge.engine.donor.Donation;
@@ -13,8 +14,14 @@ import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.eligibility.TestResult;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.typing.Panel;
+import org.bloodbridge.engine.typing.RhD;
+import org.bloodbridge.engine.typing.TypingTables;
 
-/** A donor as the API shows it (never the national ID). */
+/**
+ * A donor as the API shows it (never the national ID): typing as given, and what it means
+ * ({@code antigens}, {@code bw}, {@code panels}) read against the reference tables in force.
+ */
 public record DonorView(
         String donorId,
         String homeCentre,
@@ -29,6 +36,9 @@ public record DonorView(
         Map<String, List<String>> hla,
         Map<String, String> hpa,
         Map<String, String> redCell,
+        Map<String, List<String>> antigens,
+        List<String> bw,
+        Set<Panel> panels,
         SortedSet<String> centres,
         List<Donation> donations,
         List<TestResultView> testResults,
@@ -42,11 +52,14 @@ public record DonorView(
         }
     }
 
-    public static DonorView of(Donor d, RuleSet rules) {
+    public static DonorView of(Donor d, RuleSet rules, TypingTables tables) {
         var p = d.profile();
         var t = d.typing();
+        var interpreted = tables.interpret(t.hla(), t.hpa(), t.redCell());
+        var panels = interpreted.panels(p.rhD() == null ? null : RhD.valueOf(p.rhD()), tables.rarePatterns());
         return new DonorView(d.donorId(), d.homeCentre(), p.idType(), p.name(), p.phone(), p.sex(), p.birthDate(),
-                p.weightKg(), p.abo(), p.rhD(), t.hla(), t.hpa(), t.redCell(), new TreeSet<>(d.centres()), d.donations(),
+                p.weightKg(), p.abo(), p.rhD(), t.hla(), t.hpa(), t.redCell(), interpreted.hla().antigens(),
+                interpreted.hla().bw(), panels, new TreeSet<>(d.centres()), d.donations(),
                 d.testResults().stream().map(r -> TestResultView.of(r.centre(), r.result())).toList(),
                 d.allDeferrals(rules), List.of(), d.registeredAt());
     }

@@ -18,7 +18,9 @@ public record ServerSettings(
         Duration askTimeout,
         int batchMaxChecks,
         int batchParallelism,
-        List<Centre> centres) {
+        List<Centre> centres,
+        Path imgtHlaDir,
+        List<String> rarePatterns) {
 
     /** The secret shipped for development; a server using it logs a warning at start. */
     public static final String DEV_SECRET = "bloodbridge-dev-secret-do-not-use-in-production";
@@ -38,7 +40,9 @@ public record ServerSettings(
                 c.getInt("eligibility.batch.parallelism"),
                 c.getConfigList("centres").stream()
                         .map(centre -> new Centre(centre.getString("code"), centre.getString("name"), centre.getString("region")))
-                        .toList());
+                        .toList(),
+                c.getString("typing.imgt-hla-dir").isBlank() ? null : Path.of(c.getString("typing.imgt-hla-dir")),
+                c.getStringList("typing.rare-patterns"));
     }
 
     public boolean usesDevSecret() {

@@ -2,70 +2,43 @@ package org.bloodbridge.http;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.donor.Typing.TypingChanges;
+import org.bloodbridge.engine.typing.InvalidTyping;
+import org.bloodbridge.engine.typing.TypingTables;
 
-/** Reads {@code hla}, {@code hpa} and {@code redCell} from a request, checking their shape. */
+/**
+ * Reads {@code hla}, {@code hpa} and {@code redCell} from a request and checks every name against
+ * the reference tables (an unknown allele is a 400 naming {@code hla.A[1]}). The typing is stored
+ * as the laboratory gave it; what it means is derived when it is read.
+ */
 final class TypingInput {
-    private static final Pattern HLA_NAME =
-            Pattern.compile("(HLA-)?[ABC]\\*\\d{2,3}(:\\d{2,3}){0,3}[NLSCAQ]?|(A|B|Cw)\\d{1,4}|Bw[46]");
-    private static final Pattern HPA_SYSTEM = Pattern.compile("HPA-([1-9]|[12]\\d|3[0-5])");
-    private static final Pattern GENOTYPE = Pattern.compile("aa|ab|bb");
+    private final TypingTables tables;
 
-    private TypingInput() {}
+    TypingInput(TypingTables tables) {
+        this.tables = tables;
+    }
 
-    static Typing read(Fields body) {
-        return new Typing(hla(body), hpa(body), redCell(body));
+    Typing read(Fields body) {
+        Typing typing = new Typing(body.stringListMap("hla"), body.stringMap("hpa"), body.stringMap("redCell"));
+        check(typing.hla(), typing.hpa(), typing.redCell());
+        return typing;
     }
 
     /** For a PATCH: only what is given. */
-    static TypingChanges readChanges(Fields body) {
-        return new TypingChanges(
-                hla(body),
-                body.has("hpa") ? hpa(body) : null,
-                body.has("redCell") ? redCell(body) : null);
-    }
-
-    private static Map<String, List<String>> hla(Fields body) {
+    TypingChanges readChanges(Fields body) {
         Map<String, List<String>> hla = body.stringListMap("hla");
-        hla.forEach((locus, names) -> {
-            if (!List.of("A", "B", "C").contains(locus)) {
-                throw ApiError.invalid("hla." + locus, "HLA locus must be A, B or C");
-            }
-            if (names.size() > 2) {
-                throw ApiError.invalid("hla." + locus, "at most two names per locus");
-            }
-            for (int i = 0; i < names.size(); i++) {
-                if (!HLA_NAME.matcher(names.get(i)).matches()) {
-                    throw ApiError.invalid("hla." + locus + "[" + i + "]",
-                            "not an HLA allele (A*02:01) or serological name (A2): " + names.get(i));
-                }
-            }
-        });
-        return hla;
+        Map<String, String> hpa = body.has("hpa") ? body.stringMap("hpa") : null;
+        Map<String, String> redCell = body.has("redCell") ? body.stringMap("redCell") : null;
+        check(hla, hpa == null ? Map.of() : hpa, redCell == null ? Map.of() : redCell);
+        return new TypingChanges(hla, hpa, redCell);
     }
 
-    private static Map<String, String> hpa(Fields body) {
-        Map<String, String> hpa = body.stringMap("hpa");
-        hpa.forEach((system, genotype) -> {
-            if (!HPA_SYSTEM.matcher(system).matches()) {
-                throw ApiError.invalid("hpa." + system, "HPA system must be HPA-1 .. HPA-35");
-            }
-            if (!GENOTYPE.matcher(genotype).matches()) {
-                throw ApiError.invalid("hpa." + system, "HPA genotype must be aa, ab or bb");
-            }
-        });
-        return hpa;
-    }
-
-    private static Map<String, String> redCell(Fields body) {
-        Map<String, String> redCell = body.stringMap("redCell");
-        redCell.forEach((antigen, result) -> {
-            if (!result.equals("+") && !result.equals("-")) {
-                throw ApiError.invalid("redCell." + antigen, "a red-cell antigen is typed + or -");
-            }
-        });
-        return redCell;
+    private void check(Map<String, List<String>> hla, Map<String, String> hpa, Map<String, String> redCell) {
+        try {
+            tables.interpret(hla, hpa, redCell);
+        } catch (InvalidTyping e) {
+            throw ApiError.invalid(e.field(), e.getMessage());
+        }
     }
 }

@@ -61,6 +61,9 @@ class DonorApiTest {
         assertEquals("CD", donor.get("homeCentre").asText());
         assertEquals("A*24:02", donor.at("/hla/A/1").asText());
         assertEquals("ab", donor.at("/hpa/HPA-5").asText());
+        assertEquals("{\"A\":[\"A2\",\"A24\"],\"B\":[\"B46\",\"B13\"],\"C\":[\"Cw1\"]}", donor.get("antigens").toString());
+        assertEquals("[\"Bw4\",\"Bw6\"]", donor.get("bw").toString());
+        assertEquals("[\"PLATELET\"]", donor.get("panels").toString());
 
         HttpResponse<String> got = server.get("/api/v1/donors/" + donorId);
         assertEquals(200, got.statusCode());
@@ -70,6 +73,27 @@ class DonorApiTest {
                 "{\"idType\": \"CN_RIC\", \"nationalId\": \"" + nationalId.toLowerCase() + "\"}");
         assertEquals(200, found.statusCode(), found.body());
         assertEquals(donorId, TestServer.json(found).get("donorId").asText());
+    }
+
+    @Test
+    void aRarePhenotypeDonorIsOnTheRarePanelAndANullAlleleExpressesNothing() {
+        String body = registration("CQ", newResidentId(), "M", "1990-05-01")
+                .replace("\"Fy(a)\": \"+\"", "\"Fy(a)\": \"-\"")
+                .replace("\"A*24:02\"", "\"A*01:01:01:02N\"");
+        HttpResponse<String> created = server.post("/api/v1/donors", body);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode donor = TestServer.json(created);
+        assertEquals("[\"PLATELET\",\"RARE\"]", donor.get("panels").toString());
+        assertEquals("[\"A2\"]", donor.at("/antigens/A").toString());
+        assertEquals("A*01:01:01:02N", donor.at("/hla/A/1").asText(), "typing is kept as given");
+    }
+
+    @Test
+    void referenceDataInForceIsReported() {
+        JsonNode reference = TestServer.json(server.get("/api/v1/reference"));
+        assertEquals("3.58.0", reference.get("imgtHlaRelease").asText());
+        assertEquals("CN-GB18467-2011", reference.get("ruleSet").asText());
+        assertEquals("[CD, CQ]", TestServer.json(server.get("/api/v1/centres")).findValuesAsText("code").toString());
     }
 
     @Test
