@@ -34,6 +34,7 @@ import org.bloodbridge.engine.eligibility.Marker;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.eligibility.TestOutcome;
 import org.bloodbridge.engine.eligibility.TestResult;
+import org.bloodbridge.engine.identity.Din;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.NationalId;
@@ -43,7 +44,9 @@ import org.bloodbridge.engine.typing.TypingTables;
 /**
  * {@code /api/v1/donors}: register, read, look up by ID card, patch, and record donations, test
  * results and deferrals. Everything about the shape of a request is checked here, before the
- * DonorEntity sees it, so a rejected request never writes anything.
+ * DonorEntity sees it, so a rejected request never writes anything. Domain checks (ID card, DIN,
+ * typing) throw {@link org.bloodbridge.engine.InvalidField}, which {@link ErrorHandling} answers
+ * with 400 and the field.
  */
 final class DonorRoutes {
     private static final List<Integer> WHOLE_BLOOD_VOLUMES = List.of(200, 300, 400);
@@ -83,8 +86,8 @@ final class DonorRoutes {
         IdType idType = body.has("idType") ? body.enumValue("idType", IdType.class) : IdType.CN_RIC;
         Sex sex = body.enumValue("sex", Sex.class);
         LocalDate birthDate = checks.notAfterToday(body, "birthDate");
-        NationalId nationalId = IdentityInput.nationalId(idType, body.text("nationalId"));
-        IdentityInput.checkConsistent(nationalId, birthDate, sex);
+        NationalId nationalId = NationalId.parse(idType, body.text("nationalId"));
+        nationalId.checkConsistentWith(birthDate, sex);
         Profile profile = new Profile(idType, body.optionalText("name"), body.optionalText("phone"), sex, birthDate,
                 weight(body), ProfileInput.abo(body), ProfileInput.rhD(body));
         var typing = typingInput.read(body);
@@ -94,7 +97,7 @@ final class DonorRoutes {
 
     private Route lookup(Fields body) {
         IdType idType = body.has("idType") ? body.enumValue("idType", IdType.class) : IdType.CN_RIC;
-        String donorId = donorIds.donorIdOf(IdentityInput.nationalId(idType, body.text("nationalId")));
+        String donorId = donorIds.donorIdOf(NationalId.parse(idType, body.text("nationalId")));
         return ask(donorId, DonorEntity.Get::new, StatusCodes.OK);
     }
 
@@ -125,7 +128,7 @@ final class DonorRoutes {
             body.forbid("volumeMl", "volumeMl applies to whole blood only");
             doses = body.has("doses") ? body.integerIn("doses", 1, 2) : null;
         }
-        String din = body.has("din") ? IdentityInput.din(body.text("din")) : null;
+        String din = body.has("din") ? Din.validate(body.text("din")) : null;
         Donation donation = new Donation(centre, date, type, volumeMl, doses, din);
         return ask(donorId, replyTo -> new DonorEntity.RecordDonation(donation, replyTo), StatusCodes.CREATED);
     }

@@ -17,11 +17,13 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
+import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.identity.IdType;
+import org.bloodbridge.engine.identity.NationalId;
 
 /**
  * {@code POST /api/v1/eligibility/batch}: up to {@code max-checks} checks answered in order, each
@@ -92,9 +94,9 @@ final class EligibilityRoutes {
         }
         IdType idType = item.has("idType") ? item.enumValue("idType", IdType.class) : IdType.CN_RIC;
         try {
-            return donorIds.donorIdOf(IdentityInput.nationalId(idType, item.text("nationalId")));
-        } catch (ApiError e) {
-            throw ApiError.invalid(item.pathOf("nationalId"), e.getMessage());
+            return donorIds.donorIdOf(NationalId.parse(idType, item.text("nationalId")));
+        } catch (InvalidField e) {
+            throw ApiError.invalid(item.pathOf(e.field()), e.getMessage());
         }
     }
 

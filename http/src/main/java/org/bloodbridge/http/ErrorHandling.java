@@ -18,12 +18,13 @@ import org.apache.pekko.http.javadsl.server.RequestEntityExpectedRejection;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.bloodbridge.engine.InvalidField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into the API's error format ({@code api-v1.md}): an {@link ApiError} as it
- * is, a store that does not answer in time as 503, a rejected request as 400/404/405/413/415.
+ * is, a domain check's {@link InvalidField} as 400 naming the field, a store that does not answer in time as 503, a rejected request as 400/404/405/413/415.
  * Anything else is a bug: 500, logged, without internals in the body.
  */
 public final class ErrorHandling {
@@ -48,6 +49,9 @@ public final class ErrorHandling {
         if (t instanceof ApiError e) {
             return completeError(e);
         }
+        if (t instanceof InvalidField e) {
+            return completeError(ApiError.invalid(e.field(), e.getMessage()));
+        }
         if (t instanceof TimeoutException) {
             return completeError(ApiError.unavailable("the store did not answer in time; retry later"));
         }
@@ -59,7 +63,7 @@ public final class ErrorHandling {
     }
 
     private static ApiError tooLarge() {
-        return ApiError.of(StatusCodes.PAYLOAD_TOO_LARGE, "too_large", "the request body is too large");
+        return ApiError.of(StatusCodes.CONTENT_TOO_LARGE, "too_large", "the request body is too large");
     }
 
     private static final RejectionHandler REJECTIONS = RejectionHandler.newBuilder()

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.donor.Typing.TypingChanges;
-import org.bloodbridge.engine.typing.InvalidTyping;
 import org.bloodbridge.engine.typing.TypingTables;
 
 /**
@@ -34,11 +33,8 @@ final class TypingInput {
         return new TypingChanges(hla, hpa, redCell);
     }
 
+    /** @throws org.bloodbridge.engine.InvalidField naming the field at fault */
     private void check(Map<String, List<String>> hla, Map<String, String> hpa, Map<String, String> redCell) {
-        try {
-            tables.interpret(hla, hpa, redCell);
-        } catch (InvalidTyping e) {
-            throw ApiError.invalid(e.field(), e.getMessage());
-        }
+        tables.interpret(hla, hpa, redCell);
     }
 }

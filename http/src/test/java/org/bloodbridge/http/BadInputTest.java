@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,22 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every bad request gets the documented error, naming the field at fault, and changes nothing:
  * the donor it aimed at reads the same afterwards, and a refused registration registers no one.
  */
-class BadInputTest {
-    private static TestServer server;
+class BadInputTest extends OneServerPerClass {
     private static String donorId;
     private static final String UNREGISTERED = TestIds.resident(LocalDate.of(1985, 7, 12), false);
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void registerTheDonor() {
         donorId = DonorApiTest.registerDonor(server, "CD", DonorApiTest.newResidentId());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static String reg(String replace, String with) {

@@ -8,26 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The registry and joint screening over real HTTP against the real Cassandra. */
-class DonorApiTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class DonorApiTest extends OneServerPerClass {
     static String registration(String centre, String nationalId, String sex, String birthDate) {
         return """
                 {"centre": "%s", "idType": "CN_RIC", "nationalId": "%s", "name": "Test Donor", "phone": "13800000000",

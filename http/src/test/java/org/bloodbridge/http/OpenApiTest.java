@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * routed (it never gets the "no such endpoint" or "method not allowed" answer), and every route
  * of the contract is documented.
  */
-class OpenApiTest {
+class OpenApiTest extends OneServerPerClass {
     private static final Set<String> METHODS = Set.of("get", "post", "patch", "put", "delete");
     /** Every operation the routes serve; a new route must be added here and to openapi.json. */
     private static final Set<String> ROUTED = Set.of(
@@ -30,20 +28,6 @@ class OpenApiTest {
             "POST /api/v1/donors/{donorId}/donations", "POST /api/v1/donors/{donorId}/test-results",
             "POST /api/v1/donors/{donorId}/deferrals", "GET /api/v1/donors/{donorId}/eligibility",
             "POST /api/v1/eligibility/batch");
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theDocumentListsExactlyTheRoutedOperations() {

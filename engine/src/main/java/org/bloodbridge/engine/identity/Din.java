@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.identity;
 
+import org.bloodbridge.engine.InvalidField;
 import java.util.Locale;
 
 /**
@@ -15,17 +16,17 @@ public final class Din {
      * Upper-cases and validates a DIN; when the 14th (check) character is present it must match.
      *
      * @return the 13-character DIN without its check character
-     * @throws InvalidIdentity naming {@code din}
+     * @throws InvalidField naming {@code din}
      */
     public static String validate(String raw) {
         String din = raw.trim().toUpperCase(Locale.ROOT);
         if (!din.matches("[A-Z][A-Z0-9]{4}\\d{2}\\d{6}([0-9A-Z*])?")) {
-            throw new InvalidIdentity("din",
+            throw new InvalidField("din",
                     "a DIN is a letter, 4 letters or digits, a 2-digit year and a 6-digit sequence, then optionally its check character");
         }
         String body = din.substring(0, 13);
         if (din.length() == 14 && din.charAt(13) != checkCharacter(body)) {
-            throw new InvalidIdentity("din", "the DIN check character is wrong (ISO 7064 MOD 37-2)");
+            throw new InvalidField("din", "the DIN check character is wrong (ISO 7064 MOD 37-2)");
         }
         return body;
     }

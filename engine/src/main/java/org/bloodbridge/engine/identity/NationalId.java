@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.identity;
 
+import org.bloodbridge.engine.InvalidField;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -24,23 +25,23 @@ public final class NationalId {
     /** Trims and upper-cases; for {@code CN_RIC} also checks length, digits, birth date and check character. */
     public static NationalId parse(IdType type, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidIdentity("nationalId", "nationalId is required");
+            throw new InvalidField("nationalId", "nationalId is required");
         }
         String id = raw.trim().toUpperCase(Locale.ROOT);
         if (type == IdType.CN_RIC) {
             checkResidentId(id);
         } else if (id.length() > 64) {
-            throw new InvalidIdentity("nationalId", "nationalId is longer than 64 characters");
+            throw new InvalidField("nationalId", "nationalId is longer than 64 characters");
         }
         return new NationalId(type, id);
     }
 
     private static void checkResidentId(String id) {
         if (!id.matches("\\d{17}[\\dX]")) {
-            throw new InvalidIdentity("nationalId", "a CN_RIC number is 17 digits followed by a digit or X");
+            throw new InvalidField("nationalId", "a CN_RIC number is 17 digits followed by a digit or X");
         }
         if (checkCharacter(id.substring(0, 17)) != id.charAt(17)) {
-            throw new InvalidIdentity("nationalId", "the CN_RIC check character is wrong (GB 11643-1999)");
+            throw new InvalidField("nationalId", "the CN_RIC check character is wrong (GB 11643-1999)");
         }
         residentBirthDate(id);
     }
@@ -61,7 +62,7 @@ public final class NationalId {
                     Integer.parseInt(id.substring(10, 12)),
                     Integer.parseInt(id.substring(12, 14)));
         } catch (DateTimeException e) {
-            throw new InvalidIdentity("nationalId", "the birth date inside the CN_RIC number is not a real date");
+            throw new InvalidField("nationalId", "the birth date inside the CN_RIC number is not a real date");
         }
     }
 
@@ -84,14 +85,14 @@ public final class NationalId {
     /**
      * Rejects a stated birth date or sex that contradicts the document.
      *
-     * @throws InvalidIdentity naming {@code birthDate} or {@code sex}
+     * @throws InvalidField naming {@code birthDate} or {@code sex}
      */
     public void checkConsistentWith(LocalDate statedBirthDate, Sex statedSex) {
         birthDate().filter(d -> !d.equals(statedBirthDate)).ifPresent(d -> {
-            throw new InvalidIdentity("birthDate", "birthDate does not match the birth date on the ID card");
+            throw new InvalidField("birthDate", "birthDate does not match the birth date on the ID card");
         });
         sex().filter(s -> s != statedSex).ifPresent(s -> {
-            throw new InvalidIdentity("sex", "sex does not match the sex encoded on the ID card");
+            throw new InvalidField("sex", "sex does not match the sex encoded on the ID card");
         });
     }
 

@@ -22,7 +22,7 @@ import org.bloodbridge.engine.typing.HlaReference;
 import org.bloodbridge.engine.typing.HlaTyping;
 import org.bloodbridge.engine.typing.HpaAntigen;
 import org.bloodbridge.engine.typing.HpaTyping;
-import org.bloodbridge.engine.typing.InvalidTyping;
+import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.typing.Locus;
 import org.bloodbridge.engine.typing.RhD;
 import org.bloodbridge.engine.typing.SerologyName;
@@ -109,7 +109,7 @@ public final class PlateletRequest {
 
     /**
      * @param groups cross-reactive groups ({@link CrossReactiveGroups#imgtFamilies} by default)
-     * @throws InvalidTyping naming the patient field at fault ({@code patient.hlaAntibodies[0]}, ...)
+     * @throws InvalidField naming the patient field at fault ({@code patient.hlaAntibodies[0]}, ...)
      */
     public static PlateletRequest compile(HlaReference reference, CrossReactiveGroups groups, PlateletPatient patient) {
         return new PlateletRequest(reference, groups, patient);
@@ -235,7 +235,7 @@ public final class PlateletRequest {
                             + name + ")");
                 }
             } catch (IllegalArgumentException e) {
-                throw new InvalidTyping(field, e.getMessage());
+                throw new InvalidField(field, e.getMessage());
             }
         }
         return List.copyOf(parsed);

@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.typing;
 
+import org.bloodbridge.engine.InvalidField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public final class HlaTyping {
     /**
      * @param hla locus key ({@code A}, {@code B}, {@code C}) -> 0 to 2 names, alleles or serology
      * @param fieldPrefix the dot path of {@code hla} in error fields ({@code hla}, {@code patient.hla})
-     * @throws InvalidTyping naming the field at fault ({@code hla.A[1]}, {@code hla.D}, {@code hla.A})
+     * @throws InvalidField naming the field at fault ({@code hla.A[1]}, {@code hla.D}, {@code hla.A})
      */
     static HlaTyping interpret(HlaReference reference, Map<String, List<String>> hla, String fieldPrefix) {
         HlaTyping typing = new HlaTyping();
@@ -35,12 +36,12 @@ public final class HlaTyping {
         for (Map.Entry<String, List<String>> entry : (hla == null ? Map.<String, List<String>>of() : hla).entrySet()) {
             Locus locus = Locus.ofKey(entry.getKey());
             if (locus == null) {
-                throw new InvalidTyping(fieldPrefix + "." + entry.getKey(),
+                throw new InvalidField(fieldPrefix + "." + entry.getKey(),
                         "unknown HLA locus '" + entry.getKey() + "' (expected A, B or C)");
             }
             List<String> names = entry.getValue() == null ? List.of() : entry.getValue();
             if (names.size() > MAX_NAMES_PER_LOCUS) {
-                throw new InvalidTyping(fieldPrefix + "." + locus,
+                throw new InvalidField(fieldPrefix + "." + locus,
                         "at most " + MAX_NAMES_PER_LOCUS + " names per locus, got " + names.size());
             }
             byLocus.put(locus, names);
@@ -72,7 +73,7 @@ public final class HlaTyping {
             }
             return reference.slotTypeOf(name);
         } catch (IllegalArgumentException e) {
-            throw new InvalidTyping(field, e.getMessage());
+            throw new InvalidField(field, e.getMessage());
         }
     }
 

@@ -1,14 +1,16 @@
 package org.bloodbridge.engine.typing;
 
+import org.bloodbridge.engine.InvalidField;
+
 /** An HPA antigen such as {@code HPA-1a}: the target of a patient's HPA antibody. */
 public record HpaAntigen(int system, char allele) {
 
     /**
-     * @throws InvalidTyping naming {@code field} when the name is not {@code HPA-<1..35><a|b>}
+     * @throws InvalidField naming {@code field} when the name is not {@code HPA-<1..35><a|b>}
      */
     public static HpaAntigen parse(String name, String field) {
         if (name == null || !name.matches("HPA-[0-9]+[ab]")) {
-            throw new InvalidTyping(field, "'" + name + "' is not an HPA antigen such as HPA-1a or HPA-5b");
+            throw new InvalidField(field, "'" + name + "' is not an HPA antigen such as HPA-1a or HPA-5b");
         }
         return new HpaAntigen(HpaTyping.system(name.substring(0, name.length() - 1), field), name.charAt(name.length() - 1));
     }

@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.typing;
 
+import org.bloodbridge.engine.InvalidField;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ public record HpaTyping(long carriesA, long carriesB) {
 
     /**
      * @param genotypes system ({@code HPA-1}) -> genotype ({@code aa}, {@code ab}, {@code bb})
-     * @throws InvalidTyping with field {@code hpa.HPA-1} and so on
+     * @throws InvalidField with field {@code hpa.HPA-1} and so on
      */
     public static HpaTyping parse(Map<String, String> genotypes) {
         long a = 0;
@@ -29,7 +30,7 @@ public record HpaTyping(long carriesA, long carriesB) {
                     b |= bit;
                 }
                 case "bb" -> b |= bit;
-                default -> throw new InvalidTyping(field, "HPA genotype '" + genotype + "' is not aa, ab or bb");
+                default -> throw new InvalidField(field, "HPA genotype '" + genotype + "' is not aa, ab or bb");
             }
         }
         return new HpaTyping(a, b);
@@ -38,7 +39,7 @@ public record HpaTyping(long carriesA, long carriesB) {
     /**
      * The system number of {@code HPA-n}, 1 to 35.
      *
-     * @throws InvalidTyping naming {@code field}
+     * @throws InvalidField naming {@code field}
      */
     static int system(String name, String field) {
         if (name != null && name.matches("HPA-[1-9][0-9]?")) {
@@ -47,7 +48,7 @@ public record HpaTyping(long carriesA, long carriesB) {
                 return system;
             }
         }
-        throw new InvalidTyping(field, "'" + name + "' is not an HPA system (HPA-1 .. HPA-" + SYSTEMS + ")");
+        throw new InvalidField(field, "'" + name + "' is not an HPA system (HPA-1 .. HPA-" + SYSTEMS + ")");
     }
 
     public boolean typed(int system) {

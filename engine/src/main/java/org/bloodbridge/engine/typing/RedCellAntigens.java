@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.typing;
 
+import org.bloodbridge.engine.InvalidField;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,12 +46,12 @@ public final class RedCellAntigens {
     }
 
     /**
-     * @throws InvalidTyping naming {@code field} for a name not on the list
+     * @throws InvalidField naming {@code field} for a name not on the list
      */
     public long requireBit(String name, String field) {
         long bit = bit(name);
         if (bit == 0) {
-            throw new InvalidTyping(field, "unknown red-cell antigen '" + name + "' (expected an ISBT name such as Fy(a), Jk(b), K, c)");
+            throw new InvalidField(field, "unknown red-cell antigen '" + name + "' (expected an ISBT name such as Fy(a), Jk(b), K, c)");
         }
         return bit;
     }

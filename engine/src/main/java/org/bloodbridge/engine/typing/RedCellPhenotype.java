@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.typing;
 
+import org.bloodbridge.engine.InvalidField;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ public record RedCellPhenotype(long typed, long positive) {
 
     /**
      * @param phenotype ISBT antigen name -> {@code "+"} or {@code "-"}
-     * @throws InvalidTyping with field {@code redCell.Fy(a)} and so on
+     * @throws InvalidField with field {@code redCell.Fy(a)} and so on
      */
     public static RedCellPhenotype parse(Map<String, String> phenotype, RedCellAntigens antigens) {
         long typed = 0;
@@ -23,7 +24,7 @@ public record RedCellPhenotype(long typed, long positive) {
             switch (sign) {
                 case "+" -> positive |= bit;
                 case "-" -> { }
-                default -> throw new InvalidTyping(field, "red-cell antigen is typed '+' or '-', not '" + sign + "'");
+                default -> throw new InvalidField(field, "red-cell antigen is typed '+' or '-', not '" + sign + "'");
             }
             typed |= bit;
         }

@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.typing;
 
+import org.bloodbridge.engine.InvalidField;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record TypingTables(HlaReference hla, RedCellAntigens redCells, List<Rare
     /**
      * Reads a donor's typing as reported, checking every name against the tables.
      *
-     * @throws InvalidTyping naming the field at fault
+     * @throws InvalidField naming the field at fault
      */
     public Interpreted interpret(Map<String, List<String>> hla, Map<String, String> hpa, Map<String, String> redCell) {
         return new Interpreted(this.hla.interpret(hla), HpaTyping.parse(hpa), RedCellPhenotype.parse(redCell, redCells));

@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.identity;
 
+import org.bloodbridge.engine.InvalidField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -29,7 +30,7 @@ class IdentityTest {
         "110105194902300027, impossible birth date",
     })
     void rejectsBadResidentIds(String raw, String why) {
-        InvalidIdentity e = assertThrows(InvalidIdentity.class, () -> NationalId.parse(IdType.CN_RIC, raw));
+        InvalidField e = assertThrows(InvalidField.class, () -> NationalId.parse(IdType.CN_RIC, raw));
         assertEquals("nationalId", e.field());
         assertFalse(e.getMessage().contains(raw), "message must not echo the ID");
     }
@@ -38,9 +39,9 @@ class IdentityTest {
     void statedBirthDateAndSexMustAgreeWithTheCard() {
         NationalId id = NationalId.parse(IdType.CN_RIC, "11010519491231002X");
         id.checkConsistentWith(LocalDate.of(1949, 12, 31), Sex.F);
-        assertEquals("birthDate", assertThrows(InvalidIdentity.class,
+        assertEquals("birthDate", assertThrows(InvalidField.class,
                 () -> id.checkConsistentWith(LocalDate.of(1949, 12, 30), Sex.F)).field());
-        assertEquals("sex", assertThrows(InvalidIdentity.class,
+        assertEquals("sex", assertThrows(InvalidField.class,
                 () -> id.checkConsistentWith(LocalDate.of(1949, 12, 31), Sex.M)).field());
     }
 
@@ -91,6 +92,6 @@ class IdentityTest {
     @ParameterizedTest
     @CsvSource({"G123498654321A", "G12349865432", "1123498654321", "G1234986543210H", "G1234A8654321"})
     void rejectsBadDins(String din) {
-        assertEquals("din", assertThrows(InvalidIdentity.class, () -> Din.validate(din)).field());
+        assertEquals("din", assertThrows(InvalidField.class, () -> Din.validate(din)).field());
     }
 }

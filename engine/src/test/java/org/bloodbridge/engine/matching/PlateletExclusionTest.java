@@ -13,7 +13,7 @@ import java.util.Map;
 import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.CrossReactiveGroups;
-import org.bloodbridge.engine.typing.InvalidTyping;
+import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.typing.RhD;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,8 +101,8 @@ class PlateletExclusionTest {
     private static String field(Runnable compile) {
         try {
             compile.run();
-            throw new AssertionError("no InvalidTyping");
-        } catch (InvalidTyping e) {
+            throw new AssertionError("no InvalidField");
+        } catch (InvalidField e) {
             return e.field();
         }
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.bloodbridge.engine.typing.Abo;
-import org.bloodbridge.engine.typing.InvalidTyping;
+import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.typing.RedCellAntigens;
 import org.bloodbridge.engine.typing.RedCellPhenotype;
 import org.bloodbridge.engine.typing.RhD;
@@ -50,7 +50,7 @@ class RedCellRequestTest {
 
     @Test
     void unknownAntigensNameTheirField() {
-        InvalidTyping e = assertThrows(InvalidTyping.class,
+        InvalidField e = assertThrows(InvalidField.class,
                 () -> RedCellRequest.compile(Abo.A, RhD.POS, List.of("Fy(a)"), List.of("K", "Q(z)"), RED));
         assertEquals("patient.requiredRedCellNegative[1]", e.field());
     }

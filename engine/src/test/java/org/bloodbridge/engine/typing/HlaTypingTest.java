@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.typing;
 
+import org.bloodbridge.engine.InvalidField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,13 +58,13 @@ class HlaTypingTest {
         assertError("hla.A[0]", "B*07:02 is an HLA-B name, not HLA-A", Map.of("A", List.of("B*07:02")));
         assertError("hla.B[0]", "public epitope", Map.of("B", List.of("Bw4")));
         assertError("hla.C[0]", "expression suffix 'X'", Map.of("C", List.of("C*01:02X")));
-        InvalidTyping e = assertThrows(InvalidTyping.class,
+        InvalidField e = assertThrows(InvalidField.class,
                 () -> REF.interpret(Map.of("A", List.of("A0")), "patient.hla"));
         assertEquals("patient.hla.A[0]", e.field());
     }
 
     private static void assertError(String field, String message, Map<String, List<String>> hla) {
-        InvalidTyping e = assertThrows(InvalidTyping.class, () -> REF.interpret(hla));
+        InvalidField e = assertThrows(InvalidField.class, () -> REF.interpret(hla));
         assertEquals(field, e.field());
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }

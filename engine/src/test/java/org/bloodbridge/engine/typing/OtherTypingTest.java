@@ -1,5 +1,6 @@
 package org.bloodbridge.engine.typing;
 
+import org.bloodbridge.engine.InvalidField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,10 +29,10 @@ class OtherTypingTest {
 
     @Test
     void hpaErrorsNameTheSystem() {
-        assertEquals("hpa.HPA-1", assertThrows(InvalidTyping.class, () -> HpaTyping.parse(Map.of("HPA-1", "ac"))).field());
-        assertEquals("hpa.HPA-36", assertThrows(InvalidTyping.class, () -> HpaTyping.parse(Map.of("HPA-36", "aa"))).field());
-        assertEquals("hpa.HPA1", assertThrows(InvalidTyping.class, () -> HpaTyping.parse(Map.of("HPA1", "aa"))).field());
-        assertThrows(InvalidTyping.class, () -> HpaAntigen.parse("HPA-1c", "f"));
+        assertEquals("hpa.HPA-1", assertThrows(InvalidField.class, () -> HpaTyping.parse(Map.of("HPA-1", "ac"))).field());
+        assertEquals("hpa.HPA-36", assertThrows(InvalidField.class, () -> HpaTyping.parse(Map.of("HPA-36", "aa"))).field());
+        assertEquals("hpa.HPA1", assertThrows(InvalidField.class, () -> HpaTyping.parse(Map.of("HPA1", "aa"))).field());
+        assertThrows(InvalidField.class, () -> HpaAntigen.parse("HPA-1c", "f"));
     }
 
     @Test
@@ -40,9 +41,9 @@ class OtherTypingTest {
         assertTrue(p.negativeForAll(RED.bit("Fy(a)")));
         assertFalse(p.negativeForAll(RED.bit("Jk(b)")));
         assertFalse(p.negativeForAll(RED.bit("K")), "untyped is not negative");
-        assertEquals("redCell.Fy(c)", assertThrows(InvalidTyping.class,
+        assertEquals("redCell.Fy(c)", assertThrows(InvalidField.class,
                 () -> RedCellPhenotype.parse(Map.of("Fy(c)", "+"), RED)).field());
-        assertEquals("redCell.K", assertThrows(InvalidTyping.class,
+        assertEquals("redCell.K", assertThrows(InvalidField.class,
                 () -> RedCellPhenotype.parse(Map.of("K", "pos"), RED)).field());
         assertTrue(RED.names().containsAll(List.of("Fy(a)", "Fy(b)", "Jk(a)", "Jk(b)", "K", "k", "Di(a)", "Di(b)",
                 "C", "c", "E", "e", "M", "N", "S", "s", "Lu(b)")));
