@@ -62,7 +62,7 @@ public final class BloodbridgeNode implements AutoCloseable {
             var checks = new RequestChecks(settings.centres(), clock);
             var donorIds = new DonorIds(settings.federationSecret());
             var directory = new DonorDirectory(system, settings.askTimeout());
-            var storeHealth = new StoreHealth(system);
+            var storeHealth = new StoreHealth(system, settings.askTimeout());
             var routes = new ApiRoutes(
                     new DonorRoutes(checks, donorIds, directory, rules, tables),
                     new EligibilityRoutes(checks, donorIds, directory, system,

@@ -42,16 +42,22 @@ final class TestServer implements AutoCloseable {
 
     /** A node on the keyspaces of an earlier one: its data survives. */
     static TestServer start(String keyspaceSuffix) {
-        Config config = ConfigFactory.parseMap(Map.of(
+        TestServer server = startUnready(keyspaceSuffix, TestCassandra.shared().contactPoint(), Map.of());
+        server.awaitReady();
+        return server;
+    }
+
+    /** A node that is not waited for, on any Cassandra address (even one where nothing listens). */
+    static TestServer startUnready(String keyspaceSuffix, String cassandra, Map<String, Object> settings) {
+        Config config = ConfigFactory.parseMap(settings)
+                .withFallback(ConfigFactory.parseMap(Map.of(
                         "bloodbridge.http.port", 0,
                         "pekko.remote.artery.canonical.port", 0,
                         "pekko.persistence.cassandra.journal.keyspace", "journal_" + keyspaceSuffix,
-                        "pekko.persistence.cassandra.snapshot.keyspace", "snapshot_" + keyspaceSuffix))
+                        "pekko.persistence.cassandra.snapshot.keyspace", "snapshot_" + keyspaceSuffix)))
                 .withFallback(ConfigFactory.load());
-        config = BloodbridgeServer.withContactPoints(config, List.of(TestCassandra.shared().contactPoint()));
-        TestServer server = new TestServer(BloodbridgeNode.start(config, CLOCK), keyspaceSuffix);
-        server.awaitReady();
-        return server;
+        config = BloodbridgeServer.withContactPoints(config, List.of(cassandra));
+        return new TestServer(BloodbridgeNode.start(config, CLOCK), keyspaceSuffix);
     }
 
     private void awaitReady() {

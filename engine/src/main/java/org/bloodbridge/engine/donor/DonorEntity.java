@@ -162,7 +162,7 @@ public final class DonorEntity
         EligibilityResult result = state.donor().eligibility(rules, donation.type(), donation.date());
         if (!result.eligible()) {
             return Effect().reply(c.replyTo(), new Rejected("not_eligible",
-                    "the donor may not donate " + donation.type() + " on " + donation.date(), donorId, result.reasons()));
+                    "the donor may not donate " + donation.type().label() + " on " + donation.date(), donorId, result.reasons()));
         }
         return persistAndReply(new DonorEvent.DonationRecorded(
                 donorId, state.donor().homeCentre(), donation.centre(), clock.instant(), donation), c.replyTo());
