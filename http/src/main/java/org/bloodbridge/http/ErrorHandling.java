@@ -3,10 +3,15 @@ package org.bloodbridge.http;
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
+import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeoutResponse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.MalformedQueryParamRejection;
@@ -33,7 +38,19 @@ public final class ErrorHandling {
     private ErrorHandling() {}
 
     public static Route handleErrors(Supplier<Route> inner) {
-        return handleExceptions(EXCEPTIONS, () -> handleRejections(REJECTIONS, inner));
+        return withRequestTimeoutResponse(ErrorHandling::timedOut,
+                () -> handleExceptions(EXCEPTIONS, () -> handleRejections(REJECTIONS, inner)));
+    }
+
+    /** A request the server could not answer within pekko.http.server.request-timeout. */
+    private static HttpResponse timedOut(HttpRequest request) {
+        ApiError error = ApiError.unavailable("the request timed out; retry later");
+        try {
+            return HttpResponse.create().withStatus(error.status())
+                    .withEntity(ContentTypes.APPLICATION_JSON, Json.MAPPER.writeValueAsBytes(error.body()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an error body is always serializable", e);
+        }
     }
 
     public static Route completeError(ApiError e) {
