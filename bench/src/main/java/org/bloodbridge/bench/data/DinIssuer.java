@@ -12,21 +12,19 @@ import org.bloodbridge.engine.identity.Din;
  */
 final class DinIssuer {
     private static final int PER_BLOCK = 1_000_000;
+    private final Map<String, String> prefixByCentre = new HashMap<>();
     private final Map<String, int[]> issuedByPrefixAndYear = new HashMap<>();
 
     String issue(String centre, int year) {
-        String prefix = "Z" + (centre.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "") + "00").substring(0, 2);
-        String yy = twoDigits(year % 100);
+        String prefix = prefixByCentre.computeIfAbsent(centre,
+                c -> "Z" + (c.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "") + "00").substring(0, 2));
+        String yy = Digits.padded(year % 100, 2);
         int n = issuedByPrefixAndYear.computeIfAbsent(prefix + yy, k -> new int[1])[0]++;
         int block = n / PER_BLOCK;
         if (block > 99) {
             throw new IllegalStateException("more than 100 million DINs for " + centre + " in " + year);
         }
-        String body = prefix + twoDigits(block) + yy + String.format(Locale.ROOT, "%06d", n % PER_BLOCK);
+        String body = prefix + Digits.padded(block, 2) + yy + Digits.padded(n % PER_BLOCK, 6);
         return body + Din.checkCharacter(body);
-    }
-
-    private static String twoDigits(int n) {
-        return n < 10 ? "0" + n : Integer.toString(n);
     }
 }

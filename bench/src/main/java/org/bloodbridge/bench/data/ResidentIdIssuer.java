@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.bloodbridge.engine.identity.NationalId;
 import org.bloodbridge.engine.identity.Sex;
@@ -34,7 +34,7 @@ final class ResidentIdIssuer {
 
     /** Birth dates from {@code firstBirthDate} to {@code lastBirthDate} inclusive. */
     ResidentIdIssuer(List<String> centres, LocalDate firstBirthDate, LocalDate lastBirthDate) {
-        this.districtsByCentre = new java.util.HashMap<>();
+        this.districtsByCentre = new HashMap<>();
         for (String centre : centres) {
             List<String> districts = DISTRICTS.getOrDefault(centre, OTHER_DISTRICTS);
             districtsByCentre.put(centre, districts);
@@ -64,7 +64,7 @@ final class ResidentIdIssuer {
                     int sequence = issued[cell]++ * 2 + (sex == Sex.M ? 1 : 0);
                     LocalDate birth = firstBirthDate.plusDays(d);
                     String first17 = district + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
-                            + String.format(Locale.ROOT, "%03d", sequence);
+                            + Digits.padded(sequence, 3);
                     return new Issued(first17 + NationalId.checkCharacter(first17), birth);
                 }
             }
