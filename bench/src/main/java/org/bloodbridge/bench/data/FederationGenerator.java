@@ -2,7 +2,9 @@ package org.bloodbridge.bench.data;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.typing.HlaReference;
@@ -48,7 +50,7 @@ public final class FederationGenerator {
 
     public SyntheticDonor next() {
         if (!hasNext()) {
-            throw new java.util.NoSuchElementException("all " + config.donors() + " donors generated");
+            throw new NoSuchElementException("all " + config.donors() + " donors generated");
         }
         generated++;
         String centre = config.centres().get(random.nextInt(config.centres().size()));
@@ -57,7 +59,7 @@ public final class FederationGenerator {
         ResidentIdIssuer.Issued id = ids.issue(centre, random.nextInt(ids.districts(centre)), birthDate(), sex);
         String abo = HanFrequencies.ABO.draw(random);
         boolean rhdNegative = random.nextDouble() < HanFrequencies.RHD_NEGATIVE;
-        Map<String, java.util.List<String>> hlaTyping = panel ? hla.type(random) : Map.of();
+        Map<String, List<String>> hlaTyping = panel ? hla.type(random) : Map.of();
         Map<String, String> hpa = panel ? BloodGroupTyper.hpa(random) : Map.of();
         Map<String, String> redCell = random.nextDouble() < RED_CELL_TYPED
                 ? BloodGroupTyper.redCell(random, rhdNegative) : Map.of();

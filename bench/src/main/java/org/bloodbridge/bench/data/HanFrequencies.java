@@ -20,12 +20,14 @@ final class HanFrequencies {
     static final double RHD_NEGATIVE = 0.0035;
 
     /*
-     * HLA allele frequencies in percent (2-field). Rounded from the ranges reported for Chinese Han
-     * registry donors: Zhou et al., PLoS ONE 2015;10(9):e0139485 (169,995 China Marrow Donor Program
-     * volunteers, with South / Southwest regional differences), the CMDP Jiangsu branch (A*11:01 16.5%,
-     * A*24:02 15.1%, A*02:01 13.0%; B*13:02 11.6%, B*46:01 8.9%, B*58:01 7.1%) and the Chinese Han
-     * populations of allelefrequencies.net. A*11:01 and B*46:01 are set higher, as in southern and
-     * southwestern China. The weights are normalised, so the rare remainder is left out.
+     * HLA allele frequencies in percent (2-field), set by hand to follow the orders and magnitudes
+     * reported for Chinese Han registry donors: the CMDP Jiangsu branch (3,238 donors: A*11:01 16.5%,
+     * A*24:02 15.1%, A*02:01 13.0%; B*13:02 11.6%, B*46:01 8.9%, B*58:01 7.1%), Zhou et al., PLoS ONE
+     * 2015;10(9):e0139485 (169,995 China Marrow Donor Program volunteers, with South / Southwest
+     * regional differences) and northern Han antigen surveys (A2, A24, A11, A30, A33 leading; B13, B62,
+     * B61, B46, B35). A*11:01 and B*46:01 are set higher, as in southern and southwestern China.
+     * Rounded approximations, not one survey's table; the weights are normalised and the rare
+     * remainder is left out.
      */
     static final WeightedTable HLA_A = WeightedTable.of(
             "A*11:01", 24, "A*24:02", 15, "A*02:01", 11, "A*02:07", 11, "A*33:03", 8, "A*02:03", 5,
@@ -54,10 +56,10 @@ final class HanFrequencies {
             "HPA-6", 0.0135, "HPA-15", 0.4680);
 
     /*
-     * Red-cell phenotypes, approximations from Chinese Han blood-group surveys as summarised in
-     * standard references (e.g. Reid, Lomas-Francis & Olsson, The Blood Group Antigen FactsBook):
-     * Fy(a-b+) about 0.5% (Fya allele about 0.95); Jk(a-b-) about 0.02-0.05%, more in some southern
-     * populations; Jka and Jkb about equal; Di(a+) about 3-5%, so Di(b-) (Di(a+b-)) is very rare.
+     * Red-cell phenotypes: rounded approximations of the figures usually given for Han Chinese, not
+     * one survey's table: Fy(a-b+) about 0.5% (Fya dominates); Jk(a-b-) about 0.02-0.05%, more in some
+     * southern populations; Jka and Jkb about equal; Di(a+) a few percent, so Di(b-) (Di(a+b-)) is
+     * very rare.
      */
     static final WeightedTable DUFFY = WeightedTable.of("a+b-", 90.5, "a+b+", 9, "a-b+", 0.5);
     static final WeightedTable KIDD = WeightedTable.of("a+b-", 25, "a+b+", 50, "a-b+", 25, "a-b-", 0.03);

@@ -48,54 +48,60 @@ public final class ImportLineWriter implements Closeable {
         stringMap("hpa", donor.hpa());
         stringMap("redCell", donor.redCell());
         json.writeStringField("registeredOn", donor.registeredOn().toString());
-        if (!donor.donations().isEmpty()) {
-            json.writeArrayFieldStart("donations");
-            for (Donation d : donor.donations()) {
-                json.writeStartObject();
-                json.writeStringField("centre", d.centre());
-                json.writeStringField("type", d.type().name());
-                json.writeStringField("date", d.date().toString());
-                if (d.volumeMl() != null) {
-                    json.writeNumberField("volumeMl", d.volumeMl());
-                }
-                if (d.doses() != null) {
-                    json.writeNumberField("doses", d.doses());
-                }
-                json.writeStringField("din", d.din());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        }
-        if (!donor.testResults().isEmpty()) {
-            json.writeArrayFieldStart("testResults");
-            for (TestResult t : donor.testResults()) {
-                json.writeStartObject();
-                json.writeStringField("centre", t.centre());
-                json.writeStringField("date", t.date().toString());
-                json.writeStringField("marker", t.marker());
-                json.writeStringField("result", t.reactive() ? "REACTIVE" : "NON_REACTIVE");
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        }
-        if (!donor.deferrals().isEmpty()) {
-            json.writeArrayFieldStart("deferrals");
-            for (Deferral d : donor.deferrals()) {
-                json.writeStartObject();
-                json.writeStringField("centre", d.centre());
-                json.writeStringField("reason", d.reason());
-                json.writeStringField("from", d.from().toString());
-                if (d.permanent()) {
-                    json.writeBooleanField("permanent", true);
-                } else {
-                    json.writeStringField("until", d.until().toString());
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        }
+        array("donations", donor.donations(), this::donation);
+        array("testResults", donor.testResults(), this::testResult);
+        array("deferrals", donor.deferrals(), this::deferral);
         json.writeEndObject();
         json.writeRaw('\n');
+    }
+
+    private void donation(Donation d) throws IOException {
+        json.writeStringField("centre", d.centre());
+        json.writeStringField("type", d.type().name());
+        json.writeStringField("date", d.date().toString());
+        if (d.volumeMl() != null) {
+            json.writeNumberField("volumeMl", d.volumeMl());
+        }
+        if (d.doses() != null) {
+            json.writeNumberField("doses", d.doses());
+        }
+        json.writeStringField("din", d.din());
+    }
+
+    private void testResult(TestResult t) throws IOException {
+        json.writeStringField("centre", t.centre());
+        json.writeStringField("date", t.date().toString());
+        json.writeStringField("marker", t.marker());
+        json.writeStringField("result", t.reactive() ? "REACTIVE" : "NON_REACTIVE");
+    }
+
+    private void deferral(Deferral d) throws IOException {
+        json.writeStringField("centre", d.centre());
+        json.writeStringField("reason", d.reason());
+        json.writeStringField("from", d.from().toString());
+        if (d.permanent()) {
+            json.writeBooleanField("permanent", true);
+        } else {
+            json.writeStringField("until", d.until().toString());
+        }
+    }
+
+    /** The fields of one array element; the caller opens and closes its object. */
+    private interface Fields<T> {
+        void write(T item) throws IOException;
+    }
+
+    private <T> void array(String field, List<T> items, Fields<T> fields) throws IOException {
+        if (items.isEmpty()) {
+            return;
+        }
+        json.writeArrayFieldStart(field);
+        for (T item : items) {
+            json.writeStartObject();
+            fields.write(item);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private void stringMap(String field, Map<String, String> values) throws IOException {
