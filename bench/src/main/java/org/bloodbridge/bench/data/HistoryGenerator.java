@@ -1,11 +1,15 @@
 package org.bloodbridge.bench.data;
 
+import com.typesafe.config.ConfigFactory;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.bloodbridge.engine.eligibility.DonationType;
+import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.eligibility.RuleSets;
 
 /**
  * Donation histories from registration to the as-of date: regular apheresis donors (most of the
@@ -34,6 +38,8 @@ final class HistoryGenerator {
 
     private final List<String> centres;
     private final LocalDate asOf;
+    /** The intervals the generated histories mostly respect: the default rule set's. */
+    private final RuleSet rules = RuleSets.inForce(ConfigFactory.load());
     private final DinIssuer dins = new DinIssuer();
 
     HistoryGenerator(List<String> centres, LocalDate asOf) {
@@ -77,8 +83,8 @@ final class HistoryGenerator {
         return new Donation(centre, type, date, null, random.nextDouble() < 0.55 ? 2 : 1, din);
     }
 
-    private static LocalDate nextDate(SplittableRandom random, LocalDate last, DonationType type, DonationType next) {
-        LocalDate earliest = type.earliestNext(last, next);
+    private LocalDate nextDate(SplittableRandom random, LocalDate last, DonationType type, DonationType next) {
+        LocalDate earliest = last.plus(rules.interval(type, next));
         if (random.nextDouble() < TOO_EARLY) {
             long allowedAfter = ChronoUnit.DAYS.between(last, earliest);
             return last.plusDays(1 + random.nextLong(allowedAfter - 1));
