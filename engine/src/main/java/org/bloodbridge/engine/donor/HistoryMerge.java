@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import org.bloodbridge.engine.eligibility.Eligibility;
 import org.bloodbridge.engine.eligibility.RuleSet;
 
@@ -22,39 +24,44 @@ record HistoryMerge(Donor donor, List<DonorEvent> events, int skipped, int ruleV
 
     static HistoryMerge of(Donor start, List<Donation> donations, List<RecordedTestResult> testResults,
             List<RecordedDeferral> deferrals, Instant at, RuleSet rules) {
-        Donor donor = start;
-        List<DonorEvent> events = new ArrayList<>();
-        List<Donation> added = new ArrayList<>();
-        int skipped = 0;
-        for (Donation d : donations) {
-            if (hasDonation(donor, d)) {
-                skipped++;
-                continue;
-            }
-            DonorEvent e = new DonorEvent.DonationRecorded(donor.donorId(), donor.homeCentre(), d.centre(), at, d);
-            events.add(e);
-            added.add(d);
-            donor = donor.apply(e);
+        Merging merging = new Merging(start);
+        List<Donation> added = merging.addAll(donations, HistoryMerge::hasDonation,
+                (donor, d) -> new DonorEvent.DonationRecorded(donor.donorId(), donor.homeCentre(), d.centre(), at, d));
+        merging.addAll(testResults,
+                (donor, t) -> donor.testResults().stream().anyMatch(old -> old.result().equals(t.result())),
+                (donor, t) -> new DonorEvent.TestResultRecorded(donor.donorId(), donor.homeCentre(), t.centre(), at, t));
+        merging.addAll(deferrals,
+                (donor, d) -> donor.deferrals().stream().anyMatch(old -> old.deferral().equals(d.deferral())),
+                (donor, d) -> new DonorEvent.DeferralRecorded(donor.donorId(), donor.homeCentre(), d.centre(), at, d));
+        return new HistoryMerge(merging.donor, merging.events, merging.skipped,
+                ruleViolations(merging.donor, added, rules));
+    }
+
+    /** The donor as the events so far leave it, so a record given twice in one line is added once. */
+    private static final class Merging {
+        private Donor donor;
+        private final List<DonorEvent> events = new ArrayList<>();
+        private int skipped;
+
+        Merging(Donor start) {
+            this.donor = start;
         }
-        for (RecordedTestResult t : testResults) {
-            if (donor.testResults().stream().anyMatch(old -> old.result().equals(t.result()))) {
-                skipped++;
-                continue;
+
+        /** Adds the records the donor does not have yet; returns them. */
+        <T> List<T> addAll(List<T> records, BiPredicate<Donor, T> present, BiFunction<Donor, T, DonorEvent> event) {
+            List<T> added = new ArrayList<>();
+            for (T record : records) {
+                if (present.test(donor, record)) {
+                    skipped++;
+                } else {
+                    DonorEvent e = event.apply(donor, record);
+                    events.add(e);
+                    added.add(record);
+                    donor = donor.apply(e);
+                }
             }
-            DonorEvent e = new DonorEvent.TestResultRecorded(donor.donorId(), donor.homeCentre(), t.centre(), at, t);
-            events.add(e);
-            donor = donor.apply(e);
+            return added;
         }
-        for (RecordedDeferral d : deferrals) {
-            if (donor.deferrals().stream().anyMatch(old -> old.deferral().equals(d.deferral()))) {
-                skipped++;
-                continue;
-            }
-            DonorEvent e = new DonorEvent.DeferralRecorded(donor.donorId(), donor.homeCentre(), d.centre(), at, d);
-            events.add(e);
-            donor = donor.apply(e);
-        }
-        return new HistoryMerge(donor, events, skipped, ruleViolations(donor, added, rules));
     }
 
     /** The same donation: the same DIN, or (DIN or not) the same date and type. */
