@@ -49,6 +49,15 @@ public final class ApiError extends RuntimeException {
         return status;
     }
 
+    public String error() {
+        return error;
+    }
+
+    /** The field at fault, or null. */
+    public String field() {
+        return field;
+    }
+
     /** The JSON body. */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -26,15 +26,17 @@ import org.bloodbridge.engine.Centre;
 public final class ApiRoutes {
     private final DonorRoutes donors;
     private final EligibilityRoutes eligibility;
+    private final ImportRoutes imports;
     private final List<Centre> centres;
     private final Map<String, Object> reference;
     private final Supplier<CompletionStage<Boolean>> ready;
     private final String openApi;
 
-    ApiRoutes(DonorRoutes donors, EligibilityRoutes eligibility, List<Centre> centres,
+    ApiRoutes(DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports, List<Centre> centres,
             Map<String, Object> reference, Supplier<CompletionStage<Boolean>> ready) {
         this.donors = donors;
         this.eligibility = eligibility;
+        this.imports = imports;
         this.centres = centres;
         this.reference = reference;
         this.ready = ready;
@@ -52,7 +54,8 @@ public final class ApiRoutes {
                         path("centres", () -> get(() -> complete(StatusCodes.OK, centres, Json.marshaller()))),
                         path("reference", () -> get(() -> complete(StatusCodes.OK, reference, Json.marshaller()))),
                         donors.route(),
-                        eligibility.route())))));
+                        eligibility.route(),
+                        imports.route())))));
     }
 
     private Route readiness() {

@@ -63,10 +63,14 @@ public final class BloodbridgeNode implements AutoCloseable {
             var donorIds = new DonorIds(settings.federationSecret());
             var directory = new DonorDirectory(system, settings.askTimeout());
             var storeHealth = new StoreHealth(system, settings.askTimeout());
+            var registrationInput = new RegistrationInput(checks, tables);
+            var historyInput = new HistoryInput(checks);
             var routes = new ApiRoutes(
-                    new DonorRoutes(checks, donorIds, directory, rules, tables),
+                    new DonorRoutes(checks, donorIds, directory, rules, tables, registrationInput, historyInput),
                     new EligibilityRoutes(checks, donorIds, directory, system,
                             settings.batchMaxChecks(), settings.batchParallelism()),
+                    new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
+                            directory, system, settings.importSettings(), clock),
                     settings.centres(),
                     Map.of("imgtHlaRelease", tables.hla().release(), "ruleSet", rules.name()),
                     () -> ready(system, storeHealth));

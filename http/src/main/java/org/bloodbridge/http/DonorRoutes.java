@@ -25,21 +25,15 @@ import org.bloodbridge.engine.donor.Donation;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.donor.DonorEvent.ProfileChanges;
-import org.bloodbridge.engine.donor.Profile;
 import org.bloodbridge.engine.donor.RecordedDeferral;
 import org.bloodbridge.engine.donor.RecordedTestResult;
-import org.bloodbridge.engine.eligibility.Deferral;
 import org.bloodbridge.engine.eligibility.DonationType;
-import org.bloodbridge.engine.eligibility.Marker;
 import org.bloodbridge.engine.eligibility.RuleSet;
-import org.bloodbridge.engine.eligibility.TestOutcome;
-import org.bloodbridge.engine.eligibility.TestResult;
-import org.bloodbridge.engine.identity.Din;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.NationalId;
-import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.typing.TypingTables;
+import org.bloodbridge.http.RegistrationInput.Registration;
 
 /**
  * {@code /api/v1/donors}: register, read, look up by ID card, patch, and record donations, test
@@ -49,22 +43,25 @@ import org.bloodbridge.engine.typing.TypingTables;
  * with 400 and the field.
  */
 final class DonorRoutes {
-    private static final List<Integer> WHOLE_BLOOD_VOLUMES = List.of(200, 300, 400);
-
     private final RequestChecks checks;
     private final DonorIds donorIds;
     private final DonorDirectory directory;
     private final RuleSet rules;
     private final TypingTables tables;
     private final TypingInput typingInput;
+    private final RegistrationInput registrationInput;
+    private final HistoryInput historyInput;
 
-    DonorRoutes(RequestChecks checks, DonorIds donorIds, DonorDirectory directory, RuleSet rules, TypingTables tables) {
+    DonorRoutes(RequestChecks checks, DonorIds donorIds, DonorDirectory directory, RuleSet rules, TypingTables tables,
+            RegistrationInput registrationInput, HistoryInput historyInput) {
         this.checks = checks;
         this.donorIds = donorIds;
         this.directory = directory;
         this.rules = rules;
         this.tables = tables;
         this.typingInput = new TypingInput(tables);
+        this.registrationInput = registrationInput;
+        this.historyInput = historyInput;
     }
 
     Route route() {
@@ -82,17 +79,10 @@ final class DonorRoutes {
     }
 
     private Route register(Fields body) {
-        String centre = checks.centre(body, "centre");
-        IdType idType = body.has("idType") ? body.enumValue("idType", IdType.class) : IdType.CN_RIC;
-        Sex sex = body.enumValue("sex", Sex.class);
-        LocalDate birthDate = checks.notAfterToday(body, "birthDate");
-        NationalId nationalId = NationalId.parse(idType, body.text("nationalId"));
-        nationalId.checkConsistentWith(birthDate, sex);
-        Profile profile = new Profile(idType, body.optionalText("name"), body.optionalText("phone"), sex, birthDate,
-                weight(body), ProfileInput.abo(body), ProfileInput.rhD(body));
-        var typing = typingInput.read(body);
-        String donorId = donorIds.donorIdOf(nationalId);
-        return ask(donorId, replyTo -> new DonorEntity.Register(centre, profile, typing, replyTo), StatusCodes.CREATED);
+        Registration r = registrationInput.read(body);
+        String donorId = donorIds.donorIdOf(r.nationalId());
+        return ask(donorId, replyTo -> new DonorEntity.Register(r.centre(), r.profile(), r.typing(), replyTo),
+                StatusCodes.CREATED);
     }
 
     private Route lookup(Fields body) {
@@ -106,58 +96,25 @@ final class DonorRoutes {
             body.forbid(fixed, fixed + " cannot be changed");
         }
         String centre = body.has("centre") ? checks.centre(body, "centre") : null;
-        var profile = new ProfileChanges(body.optionalText("name"), body.optionalText("phone"), weight(body),
+        var profile = new ProfileChanges(body.optionalText("name"), body.optionalText("phone"), ProfileInput.weight(body),
                 ProfileInput.abo(body), ProfileInput.rhD(body));
         var typing = typingInput.readChanges(body);
         return ask(donorId, replyTo -> new DonorEntity.Update(centre, profile, typing, replyTo), StatusCodes.OK);
     }
 
     private Route recordDonation(String donorId, Fields body) {
-        String centre = checks.centre(body, "centre");
-        DonationType type = body.enumValue("type", DonationType.class);
-        LocalDate date = checks.notAfterToday(body, "date");
-        Integer volumeMl = null;
-        Integer doses = null;
-        if (type == DonationType.WHOLE_BLOOD) {
-            body.forbid("doses", "doses apply to platelet apheresis only");
-            volumeMl = body.optionalInteger("volumeMl");
-            if (volumeMl != null && !WHOLE_BLOOD_VOLUMES.contains(volumeMl)) {
-                throw ApiError.invalid("volumeMl", "a whole blood donation is 200, 300 or 400 mL");
-            }
-        } else {
-            body.forbid("volumeMl", "volumeMl applies to whole blood only");
-            doses = body.has("doses") ? body.integerIn("doses", 1, 2) : null;
-        }
-        String din = body.has("din") ? Din.validate(body.text("din")) : null;
-        Donation donation = new Donation(centre, date, type, volumeMl, doses, din);
+        Donation donation = historyInput.donation(body, null);
         return ask(donorId, replyTo -> new DonorEntity.RecordDonation(donation, replyTo), StatusCodes.CREATED);
     }
 
     private Route recordTestResult(String donorId, Fields body) {
-        String centre = checks.centre(body, "centre");
-        TestResult result = new TestResult(checks.notAfterToday(body, "date"),
-                body.enumValue("marker", Marker.class), body.enumValue("result", TestOutcome.class));
-        return ask(donorId,
-                replyTo -> new DonorEntity.RecordTestResult(new RecordedTestResult(centre, result), replyTo),
-                StatusCodes.CREATED);
+        RecordedTestResult result = historyInput.testResult(body, null);
+        return ask(donorId, replyTo -> new DonorEntity.RecordTestResult(result, replyTo), StatusCodes.CREATED);
     }
 
     private Route recordDeferral(String donorId, Fields body) {
-        String centre = checks.centre(body, "centre");
-        String reason = body.text("reason");
-        LocalDate from = checks.notAfterToday(body, "from");
-        boolean permanent = body.optionalBoolean("permanent");
-        LocalDate until = body.optionalDate("until");
-        if (permanent == (until != null)) {
-            throw ApiError.invalid("until", "give either until (a temporary deferral) or permanent: true");
-        }
-        if (until != null && !until.isAfter(from)) {
-            throw ApiError.invalid("until", "until must be after from");
-        }
-        Deferral deferral = new Deferral(from, until, permanent, reason);
-        return ask(donorId,
-                replyTo -> new DonorEntity.RecordDeferral(new RecordedDeferral(centre, deferral), replyTo),
-                StatusCodes.CREATED);
+        RecordedDeferral deferral = historyInput.deferral(body, null);
+        return ask(donorId, replyTo -> new DonorEntity.RecordDeferral(deferral, replyTo), StatusCodes.CREATED);
     }
 
     private Route eligibility(String donorId) {
@@ -171,10 +128,6 @@ final class DonorRoutes {
             return onSuccess(directory.ask(donorId, replyTo -> new DonorEntity.CheckEligibility(donationType, on, replyTo)),
                     reply -> complete(StatusCodes.OK, EligibilityView.of(reply, donationType, on), Json.marshaller()));
         }));
-    }
-
-    private static Integer weight(Fields body) {
-        return body.has("weightKg") ? body.integerIn("weightKg", 20, 300) : null;
     }
 
     /** Asks the donor's entity and answers with the donor, or the entity's refusal. */

@@ -62,21 +62,26 @@ public final class ErrorHandling {
             .build();
 
     private static Route fromThrowable(Throwable thrown) {
+        return completeError(apiErrorOf(thrown));
+    }
+
+    /** The API error for any failure; one not foreseen is logged and answered as {@code internal}. */
+    static ApiError apiErrorOf(Throwable thrown) {
         Throwable t = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (t instanceof ApiError e) {
-            return completeError(e);
+            return e;
         }
         if (t instanceof InvalidField e) {
-            return completeError(ApiError.invalid(e.field(), e.getMessage()));
+            return ApiError.invalid(e.field(), e.getMessage());
         }
         if (t instanceof TimeoutException) {
-            return completeError(ApiError.unavailable("the store did not answer in time; retry later"));
+            return ApiError.unavailable("the store did not answer in time; retry later");
         }
         if (t instanceof EntityStreamSizeException) {
-            return completeError(tooLarge());
+            return tooLarge();
         }
         log.error("unexpected failure", t);
-        return completeError(ApiError.of(StatusCodes.INTERNAL_SERVER_ERROR, "internal", "unexpected server error"));
+        return ApiError.of(StatusCodes.INTERNAL_SERVER_ERROR, "internal", "unexpected server error");
     }
 
     private static ApiError tooLarge() {

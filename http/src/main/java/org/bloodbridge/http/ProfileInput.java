@@ -2,12 +2,16 @@ package org.bloodbridge.http;
 
 import java.util.List;
 
-/** ABO and RhD as the API accepts them. */
+/** Weight, ABO and RhD as the API accepts them. */
 final class ProfileInput {
     private static final List<String> ABO = List.of("O", "A", "B", "AB");
     private static final List<String> RHD = List.of("POS", "NEG");
 
     private ProfileInput() {}
+
+    static Integer weight(Fields body) {
+        return body.has("weightKg") ? body.integerIn("weightKg", 20, 300) : null;
+    }
 
     static String abo(Fields body) {
         return oneOf(body, "abo", ABO);

@@ -18,6 +18,7 @@ public record ServerSettings(
         Duration askTimeout,
         int batchMaxChecks,
         int batchParallelism,
+        ImportSettings importSettings,
         List<Centre> centres,
         Path imgtHlaDir,
         List<String> rarePatterns) {
@@ -38,12 +39,17 @@ public record ServerSettings(
                 c.getDuration("ask-timeout"),
                 c.getInt("eligibility.batch.max-checks"),
                 c.getInt("eligibility.batch.parallelism"),
+                new ImportSettings(c.getInt("import.parallelism"), c.getBytes("import.max-line-length").intValue(),
+                        c.getBytes("import.max-bytes"), c.getDuration("import.request-timeout")),
                 c.getConfigList("centres").stream()
                         .map(centre -> new Centre(centre.getString("code"), centre.getString("name"), centre.getString("region")))
                         .toList(),
                 c.getString("typing.imgt-hla-dir").isBlank() ? null : Path.of(c.getString("typing.imgt-hla-dir")),
                 c.getStringList("typing.rare-patterns"));
     }
+
+    /** {@code bloodbridge.import}: how a bulk import is read and how many of its lines are in flight at once. */
+    public record ImportSettings(int parallelism, int maxLineLength, long maxBytes, Duration requestTimeout) {}
 
     public boolean usesDevSecret() {
         return DEV_SECRET.equals(federationSecret);

@@ -88,11 +88,16 @@ public record Donor(
 
     /** What the eligibility rules need to know about this donor. */
     public DonorHistory history() {
+        return historyWith(donations);
+    }
+
+    /** This donor's history with only {@code someDonations} (to ask what the rules said before one of them). */
+    DonorHistory historyWith(List<Donation> someDonations) {
         return new DonorHistory(
                 profile.birthDate(),
                 profile.sex(),
                 profile.weightKg(),
-                donations.stream().map(d -> new PastDonation(d.date(), d.type())).toList(),
+                someDonations.stream().map(d -> new PastDonation(d.date(), d.type())).toList(),
                 deferrals.stream().map(RecordedDeferral::deferral).toList(),
                 testResults.stream().map(RecordedTestResult::result).toList());
     }

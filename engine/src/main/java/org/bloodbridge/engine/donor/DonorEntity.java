@@ -2,7 +2,10 @@ package org.bloodbridge.engine.donor;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -60,6 +63,15 @@ public final class DonorEntity
 
     public record RecordDeferral(RecordedDeferral deferral, ActorRef<Reply> replyTo) implements Command {}
 
+    /**
+     * One line of a bulk import: registers the person if unknown (at {@code registeredOn}, when
+     * given), then adds the history they do not already have. An existing donor's profile, typing
+     * and home centre are left as they are.
+     */
+    public record Import(String centre, Profile profile, Typing typing, LocalDate registeredOn, List<Donation> donations,
+            List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals, ActorRef<Reply> replyTo)
+            implements Command {}
+
     public record Get(ActorRef<Reply> replyTo) implements Command {}
 
     public record CheckEligibility(DonationType type, LocalDate date, ActorRef<Reply> replyTo) implements Command {}
@@ -70,6 +82,9 @@ public final class DonorEntity
     public record Accepted(Donor donor) implements Reply {}
 
     public record Checked(String donorId, EligibilityResult result) implements Reply {}
+
+    /** An import line applied: {@code added} history records written, {@code skipped} already present. */
+    public record Imported(String donorId, boolean created, int added, int skipped, int ruleViolations) implements Reply {}
 
     public record NotRegistered(String donorId) implements Reply {}
 
@@ -128,6 +143,7 @@ public final class DonorEntity
         var builder = newCommandHandlerWithReplyBuilder();
         builder.forState(s -> !s.registered())
                 .onCommand(Register.class, this::register)
+                .onCommand(Import.class, this::importLine)
                 .onCommand(Update.class, (s, c) -> notRegistered(c.replyTo()))
                 .onCommand(RecordDonation.class, (s, c) -> notRegistered(c.replyTo()))
                 .onCommand(RecordTestResult.class, (s, c) -> notRegistered(c.replyTo()))
@@ -140,6 +156,7 @@ public final class DonorEntity
                 .onCommand(Update.class, (s, c) -> persistAndReply(new DonorEvent.Updated(donorId, s.donor().homeCentre(),
                         c.centre() != null ? c.centre() : s.donor().homeCentre(), clock.instant(), c.profile(), c.typing()),
                         c.replyTo()))
+                .onCommand(Import.class, this::importLine)
                 .onCommand(RecordDonation.class, this::recordDonation)
                 .onCommand(RecordTestResult.class, (s, c) -> persistAndReply(new DonorEvent.TestResultRecorded(
                         donorId, s.donor().homeCentre(), c.result().centre(), clock.instant(), c.result()), c.replyTo()))
@@ -154,6 +171,25 @@ public final class DonorEntity
     private ReplyEffect<DonorEvent, State> register(State state, Register c) {
         return persistAndReply(new DonorEvent.Registered(donorId, c.centre(), c.centre(), clock.instant(), c.profile(), c.typing()),
                 c.replyTo());
+    }
+
+    /** All events of one line are persisted together: a line is imported whole or not at all. */
+    private ReplyEffect<DonorEvent, State> importLine(State state, Import c) {
+        Instant now = clock.instant();
+        List<DonorEvent> events = new ArrayList<>();
+        Donor donor = state.donor();
+        if (!state.registered()) {
+            Instant registeredAt = c.registeredOn() != null ? c.registeredOn().atStartOfDay(ZoneOffset.UTC).toInstant() : now;
+            var registered = new DonorEvent.Registered(donorId, c.centre(), c.centre(), registeredAt, c.profile(), c.typing());
+            events.add(registered);
+            donor = Donor.registered(registered);
+        }
+        HistoryMerge merge = HistoryMerge.of(donor, c.donations(), c.testResults(), c.deferrals(), now, rules);
+        events.addAll(merge.events());
+        var imported = new Imported(donorId, !state.registered(), merge.added(), merge.skipped(), merge.ruleViolations());
+        return events.isEmpty()
+                ? Effect().reply(c.replyTo(), imported)
+                : Effect().persist(events).thenReply(c.replyTo(), s -> imported);
     }
 
     /** Joint screening happens here: the donation is accepted only if the rules allow it on its date. */

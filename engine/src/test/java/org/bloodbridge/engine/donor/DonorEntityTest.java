@@ -141,4 +141,78 @@ class DonorEntityTest {
         kit.restart();
         assertEquals(before, kit.getState().donor());
     }
+
+    private static Donation wholeBlood(String centre, LocalDate date, String din) {
+        return new Donation(centre, date, DonationType.WHOLE_BLOOD, 400, null, din);
+    }
+
+    private DonorEntity.Imported runImport(String centre, Profile profile, LocalDate registeredOn, List<Donation> donations,
+            List<RecordedTestResult> tests, List<RecordedDeferral> deferrals) {
+        return assertInstanceOf(DonorEntity.Imported.class, kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Import(
+                centre, profile, Typing.NONE, registeredOn, donations, tests, deferrals, r)).reply());
+    }
+
+    @Test
+    void anImportRegistersAnUnknownPersonWithTheirHistoryAtTheirRegistrationDate() {
+        var result = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Import("CQ", PROFILE, Typing.NONE,
+                LocalDate.of(2015, 3, 2),
+                List.of(wholeBlood("CQ", LocalDate.of(2020, 1, 10), "G123498654321H")),
+                List.of(new RecordedTestResult("CQ", new TestResult(LocalDate.of(2020, 1, 10), Marker.HIV, TestOutcome.NON_REACTIVE))),
+                List.of(new RecordedDeferral("CD", Deferral.temporary(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 6, 1), "travel"))),
+                r));
+        var imported = assertInstanceOf(DonorEntity.Imported.class, result.reply());
+        assertEquals(new DonorEntity.Imported(DONOR_ID, true, 3, 0, 0), imported);
+        assertEquals(4, result.events().size(), "registration and three history events, persisted together");
+        assertInstanceOf(DonorEvent.Registered.class, result.events().get(0));
+        Donor donor = result.state().donor();
+        assertEquals("CQ", donor.homeCentre());
+        assertEquals(Instant.parse("2015-03-02T00:00:00Z"), donor.registeredAt());
+        assertEquals(Set.of("CD", "CQ"), donor.centres());
+        assertEquals(1, donor.donations().size());
+    }
+
+    @Test
+    void anImportMergesIntoAnExistingDonorSkippingWhatIsAlreadyThere() {
+        register();
+        donate("CD", DonationType.WHOLE_BLOOD, LocalDate.of(2025, 1, 10));
+        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDonation(
+                wholeBlood("CD", LocalDate.of(2025, 8, 1), "G123498654321H"), r));
+        TestResult test = new TestResult(LocalDate.of(2025, 1, 10), Marker.HBV, TestOutcome.NON_REACTIVE);
+        Deferral travel = Deferral.temporary(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 1), "travel");
+        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordTestResult(new RecordedTestResult("CD", test), r));
+        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CD", travel), r));
+
+        Profile other = new Profile(IdType.CN_RIC, "Someone Else", null, Sex.F, LocalDate.of(1990, 5, 1), 80, "A", "NEG");
+        var imported = runImport("CQ", other, LocalDate.of(2010, 1, 1),
+                List.of(wholeBlood("CQ", LocalDate.of(2025, 1, 10), null),
+                        wholeBlood("CQ", LocalDate.of(2025, 7, 30), "G123498654321H"),
+                        wholeBlood("CQ", LocalDate.of(2024, 6, 1), null)),
+                List.of(new RecordedTestResult("CQ", test)),
+                List.of(new RecordedDeferral("CQ", travel)));
+        assertEquals(new DonorEntity.Imported(DONOR_ID, false, 1, 4, 0), imported);
+        Donor donor = kit.getState().donor();
+        assertEquals("CD", donor.homeCentre(), "the home centre stays");
+        assertEquals(PROFILE, donor.profile(), "an import never changes an existing profile");
+        assertEquals(3, donor.donations().size());
+
+        var again = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Import("CQ", other, Typing.NONE, null,
+                List.of(wholeBlood("CQ", LocalDate.of(2024, 6, 1), null)), List.of(), List.of(), r));
+        assertEquals(new DonorEntity.Imported(DONOR_ID, false, 0, 1, 0), again.reply());
+        assertTrue(again.hasNoEvents(), "nothing new, nothing written");
+    }
+
+    @Test
+    void importedDonationsTheRulesWouldHaveRefusedAreCountedNotRefused() {
+        var imported = runImport("CD", PROFILE, null,
+                List.of(wholeBlood("CD", LocalDate.of(2024, 3, 1), null),
+                        wholeBlood("CD", LocalDate.of(2023, 6, 1), null),
+                        wholeBlood("CQ", LocalDate.of(2024, 5, 1), null),
+                        wholeBlood("CD", LocalDate.of(2026, 1, 1), null)),
+                List.of(new RecordedTestResult("CQ", new TestResult(LocalDate.of(2025, 12, 1), Marker.HIV, TestOutcome.REACTIVE))),
+                List.of());
+        assertEquals(5, imported.added());
+        assertEquals(2, imported.ruleViolations(), "two months after 2024-03-01, and after a reactive HIV test");
+        assertEquals(4, kit.getState().donor().donations().size(), "history is recorded as it happened");
+        assertEquals(kit.getState().donor().registeredAt(), CLOCK.instant(), "without registeredOn: registered now");
+    }
 }

@@ -1,0 +1,32 @@
+package org.bloodbridge.http;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The import jobs started on this node, by jobId. Jobs are per node and lost on restart (a later
+ * issue may persist them); beyond {@link #MAX_JOBS} the oldest is forgotten.
+ */
+final class ImportJobs {
+    private static final int MAX_JOBS = 1000;
+
+    private final Map<String, ImportJob> jobs = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ImportJob> eldest) {
+            return size() > MAX_JOBS;
+        }
+    };
+
+    synchronized ImportJob start(Instant now) {
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), now);
+        jobs.put(job.id(), job);
+        return job;
+    }
+
+    synchronized Optional<ImportJob> find(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+}

@@ -1,0 +1,66 @@
+package org.bloodbridge.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.bloodbridge.engine.donor.Donation;
+import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.donor.RecordedDeferral;
+import org.bloodbridge.engine.donor.RecordedTestResult;
+import org.bloodbridge.engine.identity.DonorIds;
+import org.bloodbridge.http.RegistrationInput.Registration;
+
+/**
+ * One line of an import: a registration exactly as {@code POST /api/v1/donors} takes it, plus
+ * optional {@code registeredOn} and {@code donations}, {@code testResults} and {@code deferrals}
+ * read as their own endpoints read them (centre defaulting to the line's).
+ */
+final class ImportLineInput {
+    /** A checked line, for the donor {@code donorId}. */
+    record ImportLine(String donorId, Registration registration, LocalDate registeredOn, List<Donation> donations,
+            List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals) {
+
+        DonorEntity.Import command(ActorRef<DonorEntity.Reply> replyTo) {
+            return new DonorEntity.Import(registration.centre(), registration.profile(), registration.typing(),
+                    registeredOn, donations, testResults, deferrals, replyTo);
+        }
+    }
+
+    private final RegistrationInput registrationInput;
+    private final HistoryInput historyInput;
+    private final RequestChecks checks;
+    private final DonorIds donorIds;
+
+    ImportLineInput(RegistrationInput registrationInput, HistoryInput historyInput, RequestChecks checks, DonorIds donorIds) {
+        this.registrationInput = registrationInput;
+        this.historyInput = historyInput;
+        this.checks = checks;
+        this.donorIds = donorIds;
+    }
+
+    /** @throws ApiError or {@link org.bloodbridge.engine.InvalidField} naming the field at fault */
+    ImportLine read(String text) {
+        Fields body = Fields.of(parse(text));
+        Registration registration = registrationInput.read(body);
+        String centre = registration.centre();
+        return new ImportLine(
+                donorIds.donorIdOf(registration.nationalId()),
+                registration,
+                body.has("registeredOn") ? checks.notAfterToday(body, "registeredOn") : null,
+                body.optionalObjects("donations").stream().map(d -> historyInput.donation(d, centre)).toList(),
+                body.optionalObjects("testResults").stream().map(t -> historyInput.testResult(t, centre)).toList(),
+                body.optionalObjects("deferrals").stream().map(d -> historyInput.deferral(d, centre)).toList());
+    }
+
+    /** Jackson's own message may quote the line (and so a national ID): only the column is told. */
+    private static JsonNode parse(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() != null ? " (column " + e.getLocation().getColumnNr() + ")" : "";
+            throw ApiError.invalid(null, "the line is not valid JSON" + where);
+        }
+    }
+}

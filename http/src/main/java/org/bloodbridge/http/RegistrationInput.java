@@ -1,0 +1,38 @@
+package org.bloodbridge.http;
+
+import java.time.LocalDate;
+import org.bloodbridge.engine.donor.Profile;
+import org.bloodbridge.engine.donor.Typing;
+import org.bloodbridge.engine.identity.IdType;
+import org.bloodbridge.engine.identity.NationalId;
+import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.typing.TypingTables;
+
+/**
+ * Reads a registration body ({@code POST /api/v1/donors}, and each line of an import): the
+ * centre, the ID card checked against birth date and sex, the profile and the typing.
+ */
+final class RegistrationInput {
+    /** A checked registration. {@code nationalId} is only for deriving the donorId; it is never stored. */
+    record Registration(String centre, NationalId nationalId, Profile profile, Typing typing) {}
+
+    private final RequestChecks checks;
+    private final TypingInput typingInput;
+
+    RegistrationInput(RequestChecks checks, TypingTables tables) {
+        this.checks = checks;
+        this.typingInput = new TypingInput(tables);
+    }
+
+    Registration read(Fields body) {
+        String centre = checks.centre(body, "centre");
+        IdType idType = body.has("idType") ? body.enumValue("idType", IdType.class) : IdType.CN_RIC;
+        Sex sex = body.enumValue("sex", Sex.class);
+        LocalDate birthDate = checks.notAfterToday(body, "birthDate");
+        NationalId nationalId = NationalId.parse(idType, body.text("nationalId"));
+        nationalId.checkConsistentWith(birthDate, sex);
+        Profile profile = new Profile(idType, body.optionalText("name"), body.optionalText("phone"), sex, birthDate,
+                ProfileInput.weight(body), ProfileInput.abo(body), ProfileInput.rhD(body));
+        return new Registration(centre, nationalId, profile, typingInput.read(body));
+    }
+}
