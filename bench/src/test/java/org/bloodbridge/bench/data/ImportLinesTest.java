@@ -76,11 +76,11 @@ class ImportLinesTest {
         for (JsonNode line : lines) {
             if (line.has("hla")) {
                 Map<String, List<String>> hla = new LinkedHashMap<>();
-                line.get("hla").fields().forEachRemaining(locus -> {
+                for (Map.Entry<String, JsonNode> locus : line.get("hla").properties()) {
                     List<String> names = new ArrayList<>();
                     locus.getValue().forEach(name -> names.add(name.asText()));
                     hla.put(locus.getKey(), names);
-                });
+                }
                 assertFalse(reference.interpret(hla).antigens().get("A").isEmpty(), hla::toString);
                 typed++;
             }
