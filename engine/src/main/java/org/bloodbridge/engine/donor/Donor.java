@@ -63,6 +63,12 @@ public record Donor(
         } else if (event instanceof DonorEvent.DeferralRecorded e) {
             return new Donor(donorId, homeCentre, registeredAt, profile, typing,
                     donations, testResults, appended(deferrals, e.deferral()), seenAt);
+        } else if (event instanceof DonorEvent.HistoryImported e) {
+            e.donations().forEach(d -> seenAt.add(d.centre()));
+            e.testResults().forEach(t -> seenAt.add(t.centre()));
+            e.deferrals().forEach(d -> seenAt.add(d.centre()));
+            return new Donor(donorId, homeCentre, registeredAt, profile, typing, appended(donations, e.donations()),
+                    appended(testResults, e.testResults()), appended(deferrals, e.deferrals()), seenAt);
         }
         throw new IllegalArgumentException("unknown event " + event.getClass());
     }
@@ -80,9 +86,13 @@ public record Donor(
     }
 
     private static <T> List<T> appended(List<T> list, T item) {
-        List<T> copy = new ArrayList<>(list.size() + 1);
+        return appended(list, List.of(item));
+    }
+
+    private static <T> List<T> appended(List<T> list, List<T> items) {
+        List<T> copy = new ArrayList<>(list.size() + items.size());
         copy.addAll(list);
-        copy.add(item);
+        copy.addAll(items);
         return copy;
     }
 

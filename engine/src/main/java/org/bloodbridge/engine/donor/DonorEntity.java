@@ -184,8 +184,10 @@ public final class DonorEntity
             events.add(registered);
             donor = Donor.registered(registered);
         }
-        HistoryMerge merge = HistoryMerge.of(donor, c.donations(), c.testResults(), c.deferrals(), now, rules);
-        events.addAll(merge.events());
+        HistoryMerge merge = HistoryMerge.of(donor, c.centre(), c.donations(), c.testResults(), c.deferrals(), now, rules);
+        if (merge.event() != null) {
+            events.add(merge.event());
+        }
         var imported = new Imported(donorId, !state.registered(), merge.added(), merge.skipped(), merge.ruleViolations());
         return events.isEmpty()
                 ? Effect().reply(c.replyTo(), imported)

@@ -1,6 +1,7 @@
 package org.bloodbridge.engine.donor;
 
 import java.time.Instant;
+import java.util.List;
 import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.donor.Typing.TypingChanges;
 
@@ -33,6 +34,14 @@ public sealed interface DonorEvent extends CborSerializable {
 
     record DeferralRecorded(String donorId, String homeCentre, String centre, Instant at, RecordedDeferral deferral)
             implements DonorEvent {}
+
+    /**
+     * One import line's history, recorded as past fact in one event (one journal row, rather than
+     * one per record: import speed is bound by rows written). {@code centre} is the importing
+     * centre; each record names its own.
+     */
+    record HistoryImported(String donorId, String homeCentre, String centre, Instant at, List<Donation> donations,
+            List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals) implements DonorEvent {}
 
     /** The mutable profile fields of a PATCH; null means not given. */
     record ProfileChanges(String name, String phone, Integer weightKg, String abo, String rhD) {}

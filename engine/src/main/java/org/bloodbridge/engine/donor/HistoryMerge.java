@@ -7,57 +7,62 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.bloodbridge.engine.eligibility.Eligibility;
 import org.bloodbridge.engine.eligibility.RuleSet;
 
 /**
- * Imported history merged into a donor as past fact: the events for the records the donor does
- * not already have (so importing the same file twice adds nothing), how many were skipped, and how
- * many of the added donations the rules would have refused at the time (counted, never refused).
+ * Imported history merged into a donor as past fact: one event holding the records the donor does
+ * not already have (null when there are none, so importing the same file twice adds nothing), how
+ * many were skipped, and how many of the added donations the rules would have refused at the time
+ * (counted, never refused).
  */
-record HistoryMerge(Donor donor, List<DonorEvent> events, int skipped, int ruleViolations) {
-    HistoryMerge {
-        events = List.copyOf(events);
-    }
+record HistoryMerge(DonorEvent.HistoryImported event, int added, int skipped, int ruleViolations) {
 
-    static HistoryMerge of(Donor start, List<Donation> donations, List<RecordedTestResult> testResults,
+    static HistoryMerge of(Donor start, String centre, List<Donation> donations, List<RecordedTestResult> testResults,
             List<RecordedDeferral> deferrals, Instant at, RuleSet rules) {
-        Merging merging = new Merging(start);
-        List<Donation> added = merging.addAll(donations, HistoryMerge::hasDonation,
-                (donor, d) -> new DonorEvent.DonationRecorded(donor.donorId(), donor.homeCentre(), d.centre(), at, d));
-        merging.addAll(testResults,
+        Merging merging = new Merging(start, centre, at);
+        List<Donation> newDonations = merging.addAll(donations, HistoryMerge::hasDonation,
+                d -> merging.imported(List.of(d), List.of(), List.of()));
+        List<RecordedTestResult> newResults = merging.addAll(testResults,
                 (donor, t) -> donor.testResults().stream().anyMatch(old -> old.result().equals(t.result())),
-                (donor, t) -> new DonorEvent.TestResultRecorded(donor.donorId(), donor.homeCentre(), t.centre(), at, t));
-        merging.addAll(deferrals,
+                t -> merging.imported(List.of(), List.of(t), List.of()));
+        List<RecordedDeferral> newDeferrals = merging.addAll(deferrals,
                 (donor, d) -> donor.deferrals().stream().anyMatch(old -> old.deferral().equals(d.deferral())),
-                (donor, d) -> new DonorEvent.DeferralRecorded(donor.donorId(), donor.homeCentre(), d.centre(), at, d));
-        return new HistoryMerge(merging.donor, merging.events, merging.skipped,
-                ruleViolations(merging.donor, added, rules));
+                d -> merging.imported(List.of(), List.of(), List.of(d)));
+        int added = newDonations.size() + newResults.size() + newDeferrals.size();
+        return new HistoryMerge(
+                added == 0 ? null : merging.imported(newDonations, newResults, newDeferrals),
+                added, merging.skipped, ruleViolations(merging.donor, newDonations, rules));
     }
 
-    /** The donor as the events so far leave it, so a record given twice in one line is added once. */
+    /** The donor as the records added so far leave it, so a record given twice in one line is added once. */
     private static final class Merging {
+        private final String centre;
+        private final Instant at;
         private Donor donor;
-        private final List<DonorEvent> events = new ArrayList<>();
         private int skipped;
 
-        Merging(Donor start) {
+        Merging(Donor start, String centre, Instant at) {
             this.donor = start;
+            this.centre = centre;
+            this.at = at;
+        }
+
+        DonorEvent.HistoryImported imported(List<Donation> d, List<RecordedTestResult> t, List<RecordedDeferral> f) {
+            return new DonorEvent.HistoryImported(donor.donorId(), donor.homeCentre(), centre, at, d, t, f);
         }
 
         /** Adds the records the donor does not have yet; returns them. */
-        <T> List<T> addAll(List<T> records, BiPredicate<Donor, T> present, BiFunction<Donor, T, DonorEvent> event) {
+        <T> List<T> addAll(List<T> records, BiPredicate<Donor, T> present, Function<T, DonorEvent> asEvent) {
             List<T> added = new ArrayList<>();
             for (T record : records) {
                 if (present.test(donor, record)) {
                     skipped++;
                 } else {
-                    DonorEvent e = event.apply(donor, record);
-                    events.add(e);
                     added.add(record);
-                    donor = donor.apply(e);
+                    donor = donor.apply(asEvent.apply(record));
                 }
             }
             return added;
@@ -83,9 +88,5 @@ record HistoryMerge(Donor donor, List<DonorEvent> events, int skipped, int ruleV
             }
         }
         return violations;
-    }
-
-    int added() {
-        return events.size();
     }
 }

@@ -162,8 +162,10 @@ class DonorEntityTest {
                 r));
         var imported = assertInstanceOf(DonorEntity.Imported.class, result.reply());
         assertEquals(new DonorEntity.Imported(DONOR_ID, true, 3, 0, 0), imported);
-        assertEquals(4, result.events().size(), "registration and three history events, persisted together");
+        assertEquals(2, result.events().size(), "the registration and one event for the history, persisted together");
         assertInstanceOf(DonorEvent.Registered.class, result.events().get(0));
+        var history = assertInstanceOf(DonorEvent.HistoryImported.class, result.events().get(1));
+        assertEquals(List.of(1, 1, 1), List.of(history.donations().size(), history.testResults().size(), history.deferrals().size()));
         Donor donor = result.state().donor();
         assertEquals("CQ", donor.homeCentre());
         assertEquals(Instant.parse("2015-03-02T00:00:00Z"), donor.registeredAt());
