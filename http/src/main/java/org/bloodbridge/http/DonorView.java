@@ -43,7 +43,7 @@ public record DonorView(
         List<Donation> donations,
         List<TestResultView> testResults,
         List<Deferral> deferrals,
-        List<Object> reservations,
+        List<Object> reservations, // always empty until allocation to match requests exists (issue 4)
         Instant registeredAt) {
 
     public record TestResultView(String centre, LocalDate date, String marker, String result) {
