@@ -1,7 +1,5 @@
 package org.bloodbridge.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -42,7 +40,7 @@ final class ImportLineInput {
 
     /** @throws ApiError or {@link org.bloodbridge.engine.InvalidField} naming the field at fault */
     ImportLine read(String text) {
-        Fields body = Fields.of(parse(text));
+        Fields body = Fields.of(Json.parse(text, "the line"));
         Registration registration = registrationInput.read(body);
         String centre = registration.centre();
         return new ImportLine(
@@ -52,15 +50,5 @@ final class ImportLineInput {
                 body.optionalObjects("donations").stream().map(d -> historyInput.donation(d, centre)).toList(),
                 body.optionalObjects("testResults").stream().map(t -> historyInput.testResult(t, centre)).toList(),
                 body.optionalObjects("deferrals").stream().map(d -> historyInput.deferral(d, centre)).toList());
-    }
-
-    /** Jackson's own message may quote the line (and so a national ID): only the column is told. */
-    private static JsonNode parse(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() != null ? " (column " + e.getLocation().getColumnNr() + ")" : "";
-            throw ApiError.invalid(null, "the line is not valid JSON" + where);
-        }
     }
 }

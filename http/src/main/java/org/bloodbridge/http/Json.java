@@ -1,5 +1,8 @@
 package org.bloodbridge.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -14,6 +17,26 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Json() {}
+
+    /**
+     * Parses {@code what} ("the request body", "the line"). A failure names only where the JSON
+     * breaks, never Jackson's own message, which may quote the input and with it a national ID.
+     */
+    public static JsonNode parse(String text, String what) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw ApiError.invalid(null, what + " is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? ""
+                    : at.getLineNr() > 1 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"
+                    : " (column " + at.getColumnNr() + ")";
+            throw ApiError.invalid(null, what + " is not valid JSON" + where);
+        }
+    }
 
     public static <T> Marshaller<T, RequestEntity> marshaller() {
         return Jackson.marshaller(MAPPER);

@@ -3,7 +3,6 @@ package org.bloodbridge.http;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.extractRequestEntity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
@@ -21,24 +20,12 @@ public final class JsonBody {
                 throw ApiError.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                         "the request body must be application/json");
             }
-            return entity(Unmarshaller.entityToString(), text -> inner.apply(parse(text)));
+            return entity(Unmarshaller.entityToString(), text -> inner.apply(Json.parse(text, "the request body")));
         });
     }
 
     /** Like {@link #json} for the body of an object, read through {@link Fields}. */
     public static Route fields(Function<Fields, Route> inner) {
         return json(node -> inner.apply(Fields.of(node)));
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(text);
-            if (node == null) {
-                throw ApiError.invalid(null, "the request body is empty");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ApiError.invalid(null, "the request body is not valid JSON: " + e.getOriginalMessage());
-        }
     }
 }

@@ -105,6 +105,13 @@ class BadInputTest extends OneServerPerClass {
     }
 
     @Test
+    void malformedJsonIsReportedByPositionWithoutEchoingTheInput() {
+        HttpResponse<String> response = server.post("/api/v1/donors/lookup", "{\"nationalId\": 11010519491231002X}");
+        assertEquals(400, response.statusCode());
+        assertEquals("the request body is not valid JSON (column 33)", TestServer.json(response).get("message").asText());
+    }
+
+    @Test
     void aBodyThatIsNotJsonIs415() {
         HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/api/v1/donors"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("centre=CD")));
