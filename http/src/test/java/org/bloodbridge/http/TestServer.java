@@ -51,6 +51,8 @@ final class TestServer implements AutoCloseable {
     static TestServer startUnready(String keyspaceSuffix, String cassandra, Map<String, Object> settings) {
         Config config = ConfigFactory.parseMap(settings)
                 .withFallback(ConfigFactory.parseMap(Map.of(
+                        // Generous: the first write of a test run creates the keyspaces, slowly on a loaded CI machine.
+                        "bloodbridge.ask-timeout", "15s",
                         "bloodbridge.http.port", 0,
                         "pekko.remote.artery.canonical.port", 0,
                         "pekko.persistence.cassandra.journal.keyspace", "journal_" + keyspaceSuffix,
