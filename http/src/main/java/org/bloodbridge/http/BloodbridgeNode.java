@@ -108,10 +108,6 @@ public final class BloodbridgeNode implements AutoCloseable {
         return ready(system, storeHealth);
     }
 
-    public ActorSystem<Void> system() {
-        return system;
-    }
-
     /** Stops accepting requests, then leaves the cluster and stops the actor system. */
     @Override
     public void close() {
