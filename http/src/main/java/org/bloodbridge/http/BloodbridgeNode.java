@@ -57,7 +57,7 @@ public final class BloodbridgeNode implements AutoCloseable {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", config);
         try {
             joinSelfIfNoSeeds(system, config);
-            DonorEntity.initSharding(system, rules, clock);
+            DonorEntity.initSharding(system, rules, clock, summary -> { });
 
             var checks = new RequestChecks(settings.centres(), clock);
             var donorIds = new DonorIds(settings.federationSecret());

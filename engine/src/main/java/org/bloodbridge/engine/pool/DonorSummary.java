@@ -1,8 +1,16 @@
 package org.bloodbridge.engine.pool;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.donor.Donor;
+import org.bloodbridge.engine.donor.Profile;
 import org.bloodbridge.engine.donor.Typing;
+import org.bloodbridge.engine.eligibility.Deferral;
+import org.bloodbridge.engine.eligibility.DonationType;
+import org.bloodbridge.engine.eligibility.RuleSet;
 
 /**
  * What a centre's pool index needs to know of one donor, derived from the DonorEntity's state after
@@ -34,4 +42,28 @@ public record DonorSummary(
         LocalDate redCellTypedOn,
         LocalDate permanentlyDeferredOn,
         String reservedFor)
-        implements CborSerializable {}
+        implements CborSerializable {
+
+    /** The summary of a donor's state after event {@code seqNr}, with eligibility as the rules say on {@code today}. */
+    public static DonorSummary of(Donor donor, long seqNr, RuleSet rules, LocalDate today, ZoneId zone) {
+        Profile profile = donor.profile();
+        LocalDate permanentlyDeferredOn = donor.allDeferrals(rules).stream()
+                .filter(Deferral::permanent)
+                .map(Deferral::from)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        return new DonorSummary(donor.donorId(), donor.homeCentre(), seqNr, today, donor.typing(), profile.abo(),
+                profile.rhD(), eligibleFrom(donor, rules, DonationType.PLATELETS_APHERESIS, today),
+                eligibleFrom(donor, rules, DonationType.WHOLE_BLOOD, today), date(donor.registeredAt(), zone),
+                date(donor.hlaTypedAt(), zone), date(donor.redCellTypedAt(), zone), permanentlyDeferredOn,
+                donor.reservation() == null ? null : donor.reservation().requestId());
+    }
+
+    private static LocalDate eligibleFrom(Donor donor, RuleSet rules, DonationType type, LocalDate today) {
+        return donor.eligibility(rules, type, today).nextEligibleDate();
+    }
+
+    private static LocalDate date(Instant at, ZoneId zone) {
+        return at == null ? null : LocalDate.ofInstant(at, zone);
+    }
+}
