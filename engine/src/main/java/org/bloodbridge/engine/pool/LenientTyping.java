@@ -12,7 +12,8 @@ import org.bloodbridge.engine.typing.TypingTables;
 /**
  * Reads a donor's typing against the pool's tables without failing: a typing accepted under older
  * tables may name something the current ones do not know, and one bad name must not take the donor
- * (or the pool) down. Whatever part does not read counts as untyped.
+ * (or the pool) down. Whatever does not read (an HLA locus, an HPA system, a red-cell antigen)
+ * counts as untyped.
  */
 final class LenientTyping {
     private LenientTyping() {}
@@ -49,19 +50,36 @@ final class LenientTyping {
         }
     }
 
+    /** The systems that read; a bad one counts as untyped. */
     private static HpaTyping hpa(Map<String, String> hpa) {
-        try {
-            return HpaTyping.parse(hpa);
-        } catch (RuntimeException e) {
-            return HpaTyping.UNTYPED;
+        long a = 0;
+        long b = 0;
+        for (Map.Entry<String, String> system : hpa.entrySet()) {
+            try {
+                HpaTyping one = HpaTyping.parse(Map.of(system.getKey(), system.getValue()));
+                a |= one.carriesA();
+                b |= one.carriesB();
+            } catch (RuntimeException e) {
+                // left out
+            }
         }
+        return new HpaTyping(a, b);
     }
 
+    /** The antigens that read; a bad one counts as untyped. */
     private static RedCellPhenotype redCell(TypingTables tables, Map<String, String> redCell) {
-        try {
-            return RedCellPhenotype.parse(redCell, tables.redCells());
-        } catch (RuntimeException e) {
-            return RedCellPhenotype.UNTYPED;
+        long typed = 0;
+        long positive = 0;
+        for (Map.Entry<String, String> antigen : redCell.entrySet()) {
+            try {
+                RedCellPhenotype one = RedCellPhenotype.parse(Map.of(antigen.getKey(), antigen.getValue()),
+                        tables.redCells());
+                typed |= one.typed();
+                positive |= one.positive();
+            } catch (RuntimeException e) {
+                // left out
+            }
         }
+        return new RedCellPhenotype(typed, positive);
     }
 }
