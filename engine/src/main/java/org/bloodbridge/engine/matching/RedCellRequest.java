@@ -67,15 +67,6 @@ public final class RedCellRequest {
         return donor == Abo.O || donor == patientAbo || patientAbo == Abo.AB;
     }
 
-    /** The red-cell antigens ({@link RedCellAntigens} bits) a donor must be typed negative for. */
-    public long mustBeNegative() {
-        return mustBeNegative;
-    }
-
-    public boolean rhdNegativeOnly() {
-        return rhdNegativeOnly;
-    }
-
     public boolean aboIdentical(Abo donor) {
         return donor != null && donor == patientAbo;
     }

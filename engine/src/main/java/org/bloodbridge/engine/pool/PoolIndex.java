@@ -86,6 +86,10 @@ public final class PoolIndex {
         return centre;
     }
 
+    public boolean contains(String donorId) {
+        return slotOf.getInt(donorId) >= 0;
+    }
+
     /** The number of donors indexed. */
     public int size() {
         return size;
