@@ -14,13 +14,21 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.actor.typed.Props;
+import org.bloodbridge.engine.ShardedAsk;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.eligibility.RuleSets;
 import org.bloodbridge.engine.identity.DonorIds;
+import org.bloodbridge.engine.pool.CentrePool;
+import org.bloodbridge.engine.pool.PoolKeepAlive;
+import org.bloodbridge.engine.pool.PoolStore;
+import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.persistence.StoreHealth;
+import org.bloodbridge.persistence.readside.ReadSide;
+import org.bloodbridge.persistence.readside.ReadSideProjections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +65,19 @@ public final class BloodbridgeNode implements AutoCloseable {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", config);
         try {
             joinSelfIfNoSeeds(system, config);
-            DonorEntity.initSharding(system, rules, clock, summary -> { });
+            ReadSide readSide = ReadSide.start(system);
+            PoolStore poolStore = (centre, page) -> readSide.donorSummaries().loadCentre(centre, page).thenApply(done -> null);
+            CentrePool.initSharding(system, tables, poolStore, settings.pools());
+            DonorEntity.initSharding(system, rules, clock, CentrePool.updates(system));
+            MatchRequestEntity.initSharding(system, tables, rules, clock, settings.centreCodes(), settings.askTimeout());
+            ReadSideProjections.start(system, readSide, settings.centreCodes(), settings.askTimeout());
+            system.systemActorOf(PoolKeepAlive.create(settings.centreCodes(), settings.poolKeepAlive()), "pool-keep-alive",
+                    Props.empty());
 
             var checks = new RequestChecks(settings.centres(), clock);
             var donorIds = new DonorIds(settings.federationSecret());
             var directory = new DonorDirectory(system, settings.askTimeout());
+            var asks = new ShardedAsk(system);
             var storeHealth = new StoreHealth(system, settings.askTimeout());
             var registrationInput = new RegistrationInput(checks, tables);
             var historyInput = new HistoryInput(checks);
@@ -71,6 +87,9 @@ public final class BloodbridgeNode implements AutoCloseable {
                             settings.batchMaxChecks(), settings.batchParallelism()),
                     new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
                             directory, system, settings.importSettings(), clock),
+                    new MatchRoutes(checks, new MatchRequestInput(checks, tables), asks, settings.askTimeout(),
+                            readSide.requestListings()),
+                    new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables),
                     settings.centres(),
                     Map.of("imgtHlaRelease", tables.hla().release(), "ruleSet", rules.name()),
                     () -> ready(system, storeHealth));

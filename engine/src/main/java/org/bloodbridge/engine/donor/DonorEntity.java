@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -49,6 +50,13 @@ public final class DonorEntity
 
     public static String tagFor(String homeCentre, String donorId) {
         return "donor-" + homeCentre + "-" + Math.floorMod(donorId.hashCode(), TAG_SLICES);
+    }
+
+    /** Every tag the donors of these home centres' events carry. */
+    public static List<String> tags(List<String> homeCentres) {
+        List<String> tags = new ArrayList<>();
+        homeCentres.forEach(centre -> IntStream.range(0, TAG_SLICES).forEach(n -> tags.add("donor-" + centre + "-" + n)));
+        return tags;
     }
 
     // ---- protocol ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -48,6 +49,10 @@ public final class MatchRequestEntity
 
     public static String tagFor(String requestId) {
         return "match-request-" + Math.floorMod(requestId.hashCode(), TAG_SLICES);
+    }
+
+    public static List<String> tags() {
+        return IntStream.range(0, TAG_SLICES).mapToObj(n -> "match-request-" + n).toList();
     }
 
     // ---- protocol ---------------------------------------------------------------------------
