@@ -42,7 +42,16 @@ final class TestServer implements AutoCloseable {
 
     /** A node on the keyspaces of an earlier one: its data survives. */
     static TestServer start(String keyspaceSuffix) {
-        TestServer server = startUnready(keyspaceSuffix, TestCassandra.shared().contactPoint(), Map.of());
+        return start(keyspaceSuffix, Map.of());
+    }
+
+    /** A node on fresh keyspaces with some settings of its own. */
+    static TestServer start(Map<String, Object> settings) {
+        return start("t" + ProcessHandle.current().pid() + "_" + KEYSPACES.incrementAndGet(), settings);
+    }
+
+    static TestServer start(String keyspaceSuffix, Map<String, Object> settings) {
+        TestServer server = startUnready(keyspaceSuffix, TestCassandra.shared().contactPoint(), settings);
         server.awaitReady();
         return server;
     }
@@ -56,7 +65,9 @@ final class TestServer implements AutoCloseable {
                         "bloodbridge.http.port", 0,
                         "pekko.remote.artery.canonical.port", 0,
                         "pekko.persistence.cassandra.journal.keyspace", "journal_" + keyspaceSuffix,
-                        "pekko.persistence.cassandra.snapshot.keyspace", "snapshot_" + keyspaceSuffix)))
+                        "pekko.persistence.cassandra.snapshot.keyspace", "snapshot_" + keyspaceSuffix,
+                        "bloodbridge.readside.keyspace", "readside_" + keyspaceSuffix,
+                        "pekko.projection.cassandra.offset-store.keyspace", "projection_" + keyspaceSuffix)))
                 .withFallback(ConfigFactory.load());
         config = BloodbridgeServer.withContactPoints(config, List.of(cassandra));
         return new TestServer(BloodbridgeNode.start(config, CLOCK), keyspaceSuffix);
