@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.http.javadsl.model.StatusCode;
@@ -26,6 +27,7 @@ import org.bloodbridge.engine.request.MatchCriteria;
 import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.request.Refusal;
 import org.bloodbridge.engine.request.RequestStatus;
+import org.bloodbridge.persistence.readside.ListingPage;
 import org.bloodbridge.persistence.readside.RequestListingTable;
 
 /**
@@ -103,7 +105,7 @@ final class MatchRoutes {
                     RequestStatus wanted = status.map(s -> Fields.parseEnum(s, RequestStatus.class, "status", "status"))
                             .orElse(null);
                     int size = limit.map(l -> checks.pageSize(l, "limit", MAX_PAGE)).orElse(DEFAULT_PAGE);
-                    return onSuccess(listings.list(code, wanted == null ? null : wanted.name(), size, cursor.orElse(null)),
+                    return onSuccess(listPage(code, wanted, size, cursor.orElse(null)),
                             page -> {
                                 Map<String, Object> body = new LinkedHashMap<>();
                                 body.put("requests", page.requests());
@@ -111,6 +113,14 @@ final class MatchRoutes {
                                 return complete(StatusCodes.OK, body, Json.marshaller());
                             });
                 }))));
+    }
+
+    private CompletionStage<ListingPage> listPage(String centre, RequestStatus status, int size, String cursor) {
+        try {
+            return listings.list(centre, status == null ? null : status.name(), size, cursor);
+        } catch (IllegalArgumentException e) { // a cursor this server did not hand out
+            throw ApiError.invalid("cursor", "cursor is not one this API returned: " + e.getMessage());
+        }
     }
 
     private String by(Fields body) {

@@ -178,6 +178,9 @@ class MatchApiTest extends OneServerPerClass {
         }, "newest first");
         assertTrue(TestServer.json(server.get("/api/v1/match-requests?centre=CQ")).get("requests").isEmpty(),
                 "CQ requested nothing");
+        HttpResponse<String> badCursor = server.get("/api/v1/match-requests?centre=CD&cursor=not-a-cursor");
+        assertEquals(400, badCursor.statusCode(), badCursor.body());
+        assertEquals("cursor", TestServer.json(badCursor).get("field").asText());
     }
 
     @Test
