@@ -130,17 +130,30 @@ class MatchApiTest extends OneServerPerClass {
                 "fulfilment releases the donor");
     }
 
+    /** A red-cell request for a Di(b-) patient: the designed platelet donors are not typed for Di(b). */
+    private static final String RED_CELL_REQUEST = """
+            {"requestingCentre": "CQ", "product": "RED_CELLS", "units": 2, "urgency": "URGENT", "neededBy": "2026-11-27",
+             "patient": {"reference": "P-77", "sex": "M", "abo": "B", "rhD": "POS", "redCellAntibodies": ["Di(b)"]}}""";
+
     @Test
     void twoRequestsRacingForOneDonorHaveExactlyOneWinner() {
-        String donor = RANKED.get(3);
+        String donor = Donors.register(server, "CD", "O", "POS", "{}", "{}", "{\"Di(b)\": \"-\"}");
+        String identical = Donors.register(server, "CQ", "B", "NEG", "{}", "{}", "{\"Di(b)\": \"-\", \"Fy(a)\": \"+\"}");
+        Donors.register(server, "CQ", "A", "POS", "{}", "{}", "{\"Di(b)\": \"-\"}"); // A cells for a B patient: never
+        Donors.register(server, "CQ", "B", "POS", "{}", "{}", "{\"Di(b)\": \"+\"}"); // carries Di(b): never
+        JsonNode ranked = matchUntil(server, RED_CELL_REQUEST, r -> donorIds(r).size() == 2);
+        assertEquals(List.of(identical, donor), donorIds(ranked), "ABO identical first, then the requesting centre");
+        assertEquals("COMPATIBLE", ranked.at("/candidates/1/abo").asText());
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            JsonNode request = matchUntil(server, plateletRequest(20), r -> donorIds(r).contains(donor));
+            JsonNode request = matchUntil(server, RED_CELL_REQUEST, r -> donorIds(r).contains(donor));
             String path = "/api/v1/match-requests/" + request.get("requestId").asText();
             ok(server.post(path + "/candidates/" + donor + "/contact", ""));
             ok(server.post(path + "/candidates/" + donor + "/accept", ""));
             paths.add(path);
         }
+        String bystander = "/api/v1/match-requests/" + matchUntil(server, RED_CELL_REQUEST, r -> donorIds(r).contains(donor))
+                .get("requestId").asText();
         String allocation = "{\"donorId\": \"" + donor + "\", \"collectingCentre\": \"CD\"}";
         List<CompletableFuture<HttpResponse<String>>> racing = paths.stream()
                 .map(path -> CompletableFuture.supplyAsync(() -> server.post(path + "/allocations", allocation)))
@@ -150,9 +163,12 @@ class MatchApiTest extends OneServerPerClass {
         HttpResponse<String> loser = racing.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 409)
                 .findFirst().orElseThrow();
         assertEquals("reserved", TestServer.json(loser).get("error").asText());
+        HttpResponse<String> contact = server.post(bystander + "/candidates/" + donor + "/contact", "");
+        assertEquals(409, contact.statusCode(), "contacting a donor another request holds");
+        assertEquals("reserved", TestServer.json(contact).get("error").asText());
 
         // The donor is no longer offered to others, and acting on them is refused.
-        JsonNode later = matchUntil(server, plateletRequest(20), r -> !donorIds(r).contains(donor));
+        JsonNode later = matchUntil(server, RED_CELL_REQUEST, r -> !donorIds(r).contains(donor));
         assertFalse(donorIds(later).contains(donor));
         String winner = racing.get(0).join().statusCode() == 201 ? paths.get(0) : paths.get(1);
         String other = winner.equals(paths.get(0)) ? paths.get(1) : paths.get(0);

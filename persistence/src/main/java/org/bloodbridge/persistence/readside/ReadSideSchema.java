@@ -1,5 +1,8 @@
 package org.bloodbridge.persistence.readside;
 
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.time.Duration;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +37,11 @@ final class ReadSideSchema {
         // One after the other: concurrent schema changes can disagree on column ids.
         CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
         for (String statement : statements) {
-            done = done.thenCompose(previous -> session.executeDDL(statement));
+            // Creating a keyspace can take longer than the driver's default 2 s on a busy machine.
+            SimpleStatement ddl = SimpleStatement.builder(statement).setTimeout(Duration.ofSeconds(30)).build();
+            done = done.thenCompose(previous -> session.underlying())
+                    .thenCompose(cql -> cql.executeAsync(ddl))
+                    .thenApply(result -> Done.getInstance());
         }
         return done;
     }
