@@ -82,7 +82,7 @@ class RegistryApiTest extends OneServerPerClass {
         assertEquals(0, stats.at("/total/donors/from").asLong(), "everyone registered today");
         assertTrue(stats.at("/total/donors/growthPercent").isNull(), "no growth from nothing");
         assertEquals(1, stats.at("/total/plateletPanel/to").asLong());
-        assertEquals(6, stats.at("/total/rarePanel/to").asLong(), "the Fy(a-) donors");
+        assertEquals(5, stats.at("/total/rarePanel/to").asLong(), "the Fy(a-) donors");
         JsonNode chengdu = stats.get("centres").get(0);
         assertEquals("CD", chengdu.get("centre").asText());
         assertEquals(3, chengdu.at("/donors/to").asLong());
