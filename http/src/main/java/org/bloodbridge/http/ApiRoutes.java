@@ -27,16 +27,21 @@ public final class ApiRoutes {
     private final DonorRoutes donors;
     private final EligibilityRoutes eligibility;
     private final ImportRoutes imports;
+    private final MatchRoutes matches;
+    private final RegistryRoutes registry;
     private final List<Centre> centres;
     private final Map<String, Object> reference;
     private final Supplier<CompletionStage<Boolean>> ready;
     private final String openApi;
 
-    ApiRoutes(DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports, List<Centre> centres,
-            Map<String, Object> reference, Supplier<CompletionStage<Boolean>> ready) {
+    ApiRoutes(DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports, MatchRoutes matches,
+            RegistryRoutes registry, List<Centre> centres, Map<String, Object> reference,
+            Supplier<CompletionStage<Boolean>> ready) {
         this.donors = donors;
         this.eligibility = eligibility;
         this.imports = imports;
+        this.matches = matches;
+        this.registry = registry;
         this.centres = centres;
         this.reference = reference;
         this.ready = ready;
@@ -53,9 +58,11 @@ public final class ApiRoutes {
                                 HttpEntities.create(ContentTypes.APPLICATION_JSON, openApi)))),
                         path("centres", () -> get(() -> complete(StatusCodes.OK, centres, Json.marshaller()))),
                         path("reference", () -> get(() -> complete(StatusCodes.OK, reference, Json.marshaller()))),
+                        registry.route(), // before donors: /donors/search is not a donorId
                         donors.route(),
                         eligibility.route(),
-                        imports.route())))));
+                        imports.route(),
+                        matches.route())))));
     }
 
     private Route readiness() {

@@ -14,13 +14,21 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.actor.typed.Props;
+import org.bloodbridge.engine.ShardedAsk;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.eligibility.RuleSets;
 import org.bloodbridge.engine.identity.DonorIds;
+import org.bloodbridge.engine.pool.CentrePool;
+import org.bloodbridge.engine.pool.PoolKeepAlive;
+import org.bloodbridge.engine.pool.PoolStore;
+import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.persistence.StoreHealth;
+import org.bloodbridge.persistence.readside.ReadSide;
+import org.bloodbridge.persistence.readside.ReadSideProjections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +42,13 @@ public final class BloodbridgeNode implements AutoCloseable {
     private final ActorSystem<Void> system;
     private final ServerBinding binding;
     private final StoreHealth storeHealth;
+    private final ReadSide readSide;
 
-    private BloodbridgeNode(ActorSystem<Void> system, ServerBinding binding, StoreHealth storeHealth) {
+    private BloodbridgeNode(ActorSystem<Void> system, ServerBinding binding, StoreHealth storeHealth, ReadSide readSide) {
         this.system = system;
         this.binding = binding;
         this.storeHealth = storeHealth;
+        this.readSide = readSide;
     }
 
     /**
@@ -57,11 +67,19 @@ public final class BloodbridgeNode implements AutoCloseable {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", config);
         try {
             joinSelfIfNoSeeds(system, config);
-            DonorEntity.initSharding(system, rules, clock);
+            ReadSide readSide = ReadSide.start(system);
+            PoolStore poolStore = (centre, page) -> readSide.donorSummaries().loadCentre(centre, page).thenApply(done -> null);
+            CentrePool.initSharding(system, tables, poolStore, settings.pools());
+            DonorEntity.initSharding(system, rules, clock, CentrePool.updates(system));
+            MatchRequestEntity.initSharding(system, tables, rules, clock, settings.centreCodes(), settings.askTimeout());
+            startProjectionsOnceReady(system, readSide, settings);
+            system.systemActorOf(PoolKeepAlive.create(settings.centreCodes(), settings.poolKeepAlive()), "pool-keep-alive",
+                    Props.empty());
 
             var checks = new RequestChecks(settings.centres(), clock);
             var donorIds = new DonorIds(settings.federationSecret());
             var directory = new DonorDirectory(system, settings.askTimeout());
+            var asks = new ShardedAsk(system);
             var storeHealth = new StoreHealth(system, settings.askTimeout());
             var registrationInput = new RegistrationInput(checks, tables);
             var historyInput = new HistoryInput(checks);
@@ -71,19 +89,34 @@ public final class BloodbridgeNode implements AutoCloseable {
                             settings.batchMaxChecks(), settings.batchParallelism()),
                     new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
                             directory, system, settings.importSettings(), clock),
+                    new MatchRoutes(checks, new MatchRequestInput(checks, tables), asks, settings.askTimeout(),
+                            readSide.requestListings()),
+                    new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables),
                     settings.centres(),
                     Map.of("imgtHlaRelease", tables.hla().release(), "ruleSet", rules.name()),
-                    () -> ready(system, storeHealth));
+                    () -> ready(system, storeHealth, readSide));
             ServerBinding binding = Http.get(system)
                     .newServerAt(settings.httpHost(), settings.httpPort())
                     .bind(routes.route())
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
-            return new BloodbridgeNode(system, binding, storeHealth);
+            return new BloodbridgeNode(system, binding, storeHealth, readSide);
         } catch (Exception e) {
             system.terminate();
             throw new IllegalStateException("could not start the node: " + e.getMessage(), e);
         }
+    }
+
+    /** Projections start once the read-side schema exists (created now in dev; a store still starting is tried again). */
+    private static void startProjectionsOnceReady(ActorSystem<Void> system, ReadSide readSide, ServerSettings settings) {
+        readSide.ready().whenComplete((done, failure) -> {
+            if (failure == null) {
+                ReadSideProjections.start(system, readSide, settings.centreCodes(), settings.askTimeout());
+            } else if (!system.whenTerminated().isCompleted()) {
+                system.scheduler().scheduleOnce(Duration.ofSeconds(2),
+                        () -> startProjectionsOnceReady(system, readSide, settings), system.executionContext());
+            }
+        });
     }
 
     private static void joinSelfIfNoSeeds(ActorSystem<Void> system, Config config) {
@@ -93,11 +126,15 @@ public final class BloodbridgeNode implements AutoCloseable {
         }
     }
 
-    private static CompletionStage<Boolean> ready(ActorSystem<Void> system, StoreHealth storeHealth) {
+    /** Up in the cluster, Cassandra answering, and the read-side schema in place. */
+    private static CompletionStage<Boolean> ready(ActorSystem<Void> system, StoreHealth storeHealth, ReadSide readSide) {
         if (Cluster.get(system).selfMember().status() != MemberStatus.up()) {
             return CompletableFuture.completedFuture(false);
         }
-        return storeHealth.reachable();
+        CompletableFuture<Boolean> schema = readSide.ready().toCompletableFuture()
+                .handle((done, failure) -> failure == null)
+                .completeOnTimeout(false, 2, TimeUnit.SECONDS);
+        return storeHealth.reachable().thenCombine(schema, (store, tables) -> store && tables);
     }
 
     public int httpPort() {
@@ -105,7 +142,7 @@ public final class BloodbridgeNode implements AutoCloseable {
     }
 
     public CompletionStage<Boolean> ready() {
-        return ready(system, storeHealth);
+        return ready(system, storeHealth, readSide);
     }
 
     /** Stops accepting requests, then leaves the cluster and stops the actor system. */

@@ -9,6 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.bloodbridge.engine.donor.Donation;
 import org.bloodbridge.engine.donor.Donor;
+import org.bloodbridge.engine.donor.Reservation;
 import org.bloodbridge.engine.eligibility.Deferral;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.eligibility.TestResult;
@@ -43,7 +44,7 @@ public record DonorView(
         List<Donation> donations,
         List<TestResultView> testResults,
         List<Deferral> deferrals,
-        List<Object> reservations, // always empty until allocation to match requests exists (issue 4)
+        List<Reservation> reservations, // at most one: the open match request the donor is allocated to
         Instant registeredAt) {
 
     public record TestResultView(String centre, LocalDate date, String marker, String result) {
@@ -61,6 +62,6 @@ public record DonorView(
                 p.weightKg(), p.abo(), p.rhD(), t.hla(), t.hpa(), t.redCell(), interpreted.hla().antigens(),
                 interpreted.hla().bw(), panels, new TreeSet<>(d.centres()), d.donations(),
                 d.testResults().stream().map(r -> TestResultView.of(r.centre(), r.result())).toList(),
-                d.allDeferrals(rules), List.of(), d.registeredAt());
+                d.allDeferrals(rules), d.reservation() == null ? List.of() : List.of(d.reservation()), d.registeredAt());
     }
 }

@@ -191,6 +191,25 @@ public final class Fields {
         return result;
     }
 
+    /** An array of non-empty strings (as antibody names), or an empty list when absent. */
+    public List<String> optionalStrings(String name) {
+        if (!has(name)) {
+            return List.of();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isArray()) {
+            throw ApiError.invalid(pathOf(name), name + " must be an array of strings");
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isTextual() || value.get(i).asText().isBlank()) {
+                throw ApiError.invalid(pathOf(name) + "[" + i + "]", "must be a non-empty string");
+            }
+            items.add(value.get(i).asText().trim());
+        }
+        return items;
+    }
+
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

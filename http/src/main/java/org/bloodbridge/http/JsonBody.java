@@ -24,6 +24,13 @@ public final class JsonBody {
         });
     }
 
+    /** Like {@link #fields}, for endpoints whose body may be left out (read as an empty object). */
+    public static Route optionalFields(Function<Fields, Route> inner) {
+        return extractRequestEntity(requestEntity -> requestEntity.isKnownEmpty()
+                ? inner.apply(Fields.of(Json.MAPPER.createObjectNode()))
+                : fields(inner));
+    }
+
     /** Like {@link #json} for the body of an object, read through {@link Fields}. */
     public static Route fields(Function<Fields, Route> inner) {
         return json(node -> inner.apply(Fields.of(node)));

@@ -24,11 +24,28 @@ final class RequestChecks {
 
     /** A configured centre code. */
     String centre(Fields body, String name) {
-        String code = body.text(name);
+        return centreCode(body.text(name), body.pathOf(name));
+    }
+
+    /** A configured centre code given as text (a query parameter), checked. */
+    String centreCode(String code, String field) {
         if (!centres.contains(code)) {
-            throw ApiError.invalid(body.pathOf(name), "unknown centre " + code + "; known: " + String.join(", ", centres));
+            throw ApiError.invalid(field, "unknown centre " + code + "; known: " + String.join(", ", centres));
         }
         return code;
+    }
+
+    /** A page size from a query parameter: 1 to {@code max}. */
+    int pageSize(String text, String field, int max) {
+        try {
+            int size = Integer.parseInt(text);
+            if (size >= 1 && size <= max) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.invalid(field, field + " must be a whole number from 1 to " + max);
     }
 
     /** A date that has happened: a donation, test, deferral start or birth date. */

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.bloodbridge.engine.Centre;
+import org.bloodbridge.engine.pool.PoolSettings;
 
 /** The {@code bloodbridge} section of the configuration, read once at start. */
 public record ServerSettings(
@@ -21,7 +23,9 @@ public record ServerSettings(
         ImportSettings importSettings,
         List<Centre> centres,
         Path imgtHlaDir,
-        List<String> rarePatterns) {
+        List<String> rarePatterns,
+        PoolSettings pools,
+        Duration poolKeepAlive) {
 
     /** The secret shipped for development; a server using it logs a warning at start. */
     public static final String DEV_SECRET = "bloodbridge-dev-secret-do-not-use-in-production";
@@ -45,7 +49,15 @@ public record ServerSettings(
                         .map(centre -> new Centre(centre.getString("code"), centre.getString("name"), centre.getString("region")))
                         .toList(),
                 c.getString("typing.imgt-hla-dir").isBlank() ? null : Path.of(c.getString("typing.imgt-hla-dir")),
-                c.getStringList("typing.rare-patterns"));
+                c.getStringList("typing.rare-patterns"),
+                new PoolSettings(c.getDuration("pool.rebuild-retry"),
+                        Set.copyOf(c.getStringList("pool.test-only.silent-centres")),
+                        c.getBoolean("pool.test-only.ignore-changes")),
+                c.getDuration("pool.keep-alive"));
+    }
+
+    public List<String> centreCodes() {
+        return centres.stream().map(Centre::code).toList();
     }
 
     /** {@code bloodbridge.import}: how a bulk import is read and how many of its lines are in flight at once. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,14 @@ class OpenApiTest extends OneServerPerClass {
             "GET /api/v1/donors/{donorId}", "PATCH /api/v1/donors/{donorId}",
             "POST /api/v1/donors/{donorId}/donations", "POST /api/v1/donors/{donorId}/test-results",
             "POST /api/v1/donors/{donorId}/deferrals", "GET /api/v1/donors/{donorId}/eligibility",
-            "POST /api/v1/eligibility/batch", "POST /api/v1/import", "GET /api/v1/import/{jobId}");
+            "POST /api/v1/eligibility/batch", "POST /api/v1/import", "GET /api/v1/import/{jobId}",
+            "GET /api/v1/donors/search", "GET /api/v1/stats",
+            "POST /api/v1/match-requests", "GET /api/v1/match-requests", "GET /api/v1/match-requests/{requestId}",
+            "POST /api/v1/match-requests/{requestId}/candidates/{donorId}/contact",
+            "POST /api/v1/match-requests/{requestId}/candidates/{donorId}/accept",
+            "POST /api/v1/match-requests/{requestId}/candidates/{donorId}/decline",
+            "POST /api/v1/match-requests/{requestId}/allocations", "POST /api/v1/match-requests/{requestId}/fulfil",
+            "POST /api/v1/match-requests/{requestId}/cancel");
 
     @Test
     void theDocumentListsExactlyTheRoutedOperations() {
@@ -51,7 +59,8 @@ class OpenApiTest extends OneServerPerClass {
     void everyDocumentedOperationIsRouted() {
         for (String operation : ROUTED) {
             String[] parts = operation.split(" ");
-            String path = parts[1].replace("{donorId}", "aaaaaaaaaaaaaaaaaaaaaaaa").replace("{jobId}", "no-such-job");
+            String path = parts[1].replace("{donorId}", "aaaaaaaaaaaaaaaaaaaaaaaa").replace("{jobId}", "no-such-job")
+                    .replace("{requestId}", UUID.randomUUID().toString());
             HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json");
             request = parts[0].equals("GET") ? request.GET() : request.method(parts[0], HttpRequest.BodyPublishers.ofString("{}"));
             HttpResponse<String> response = server.send(request);

@@ -3,6 +3,7 @@ package org.bloodbridge.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Acknowledged writes survive a restart of the whole actor system: they are in Cassandra. */
@@ -29,5 +30,48 @@ class RestartTest {
             assertEquals("[INTERVAL, DEFERRED_TEMPORARY]", check.findValuesAsText("code").toString());
             assertEquals("2027-05-20", check.get("nextEligibleDate").asText(), "ALT on 2026-11-21 defers 180 days");
         }
+    }
+
+    @Test
+    void matchRequestsTheirStateAndReservationsSurviveARestartAndPoolsRebuild() {
+        String keyspaces;
+        String reserved;
+        String free;
+        String requestPath;
+        try (TestServer first = TestServer.start()) {
+            keyspaces = first.keyspaceSuffix;
+            reserved = Donors.platelet(first, "CQ", "A", MatchApiTest.PATIENT_HLA, "{\"HPA-1\": \"bb\"}");
+            free = Donors.platelet(first, "CD", "A", MatchApiTest.PATIENT_HLA, "{\"HPA-1\": \"bb\"}");
+            JsonNode request = MatchApiTest.matchUntil(first, MatchApiTest.plateletRequest(20),
+                    r -> MatchApiTest.donorIds(r).containsAll(List.of(reserved, free)));
+            requestPath = "/api/v1/match-requests/" + request.get("requestId").asText();
+            MatchApiTest.ok(first.post(requestPath + "/candidates/" + reserved + "/contact", ""));
+            MatchApiTest.ok(first.post(requestPath + "/candidates/" + reserved + "/accept", ""));
+            assertEquals(201, first.post(requestPath + "/allocations",
+                    "{\"donorId\": \"" + reserved + "\", \"collectingCentre\": \"CQ\"}").statusCode());
+        }
+        try (TestServer second = TestServer.start(keyspaces)) {
+            JsonNode request = TestServer.json(second.get(requestPath));
+            assertEquals("ALLOCATED", request.get("status").asText());
+            assertEquals(4, request.get("events").size(), "created, contacted, accepted, allocated");
+            assertEquals(List.of("ACCEPTED", "PROPOSED"), List.of(candidate(request, reserved).get("state").asText(),
+                    candidate(request, free).get("state").asText()));
+            assertEquals(request.get("requestId").asText(),
+                    TestServer.json(second.get("/api/v1/donors/" + reserved)).at("/reservations/0/requestId").asText());
+            JsonNode after = MatchApiTest.matchUntil(second, MatchApiTest.plateletRequest(20),
+                    r -> MatchApiTest.donorIds(r).contains(free));
+            assertEquals(List.of(free), MatchApiTest.donorIds(after), "the reserved donor is not offered again");
+            assertEquals("FULFILLED", TestServer.json(MatchApiTest.ok(second.post(requestPath + "/fulfil", "")))
+                    .get("status").asText(), "the workflow goes on where it was");
+        }
+    }
+
+    private static JsonNode candidate(JsonNode request, String donorId) {
+        for (JsonNode candidate : request.get("candidates")) {
+            if (candidate.get("donorId").asText().equals(donorId)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError(donorId + " is not a candidate of " + request);
     }
 }

@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,15 @@ import org.bloodbridge.persistence.cassandra.TestCassandra;
  * (today is 2026-11-25 in Asia/Shanghai). Always closed by the test that starts it.
  */
 final class TestServer implements AutoCloseable {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    /**
+     * Starts at noon on 2026-11-25 in Shanghai whenever the tests run, and ticks: "today" stays
+     * that day for any test run, and request times still order.
+     */
+    static final Clock CLOCK = Clock.offset(Clock.system(ZoneId.of("Asia/Shanghai")),
+            Duration.between(Instant.now(), Instant.parse("2026-11-25T04:00:00Z")));
     private static final AtomicInteger KEYSPACES = new AtomicInteger();
+    private static final String FIRST_BUCKET = DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:00")
+            .format(LocalDateTime.now(ZoneOffset.UTC).minusHours(1));
 
     private final BloodbridgeNode node;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -42,7 +52,16 @@ final class TestServer implements AutoCloseable {
 
     /** A node on the keyspaces of an earlier one: its data survives. */
     static TestServer start(String keyspaceSuffix) {
-        TestServer server = startUnready(keyspaceSuffix, TestCassandra.shared().contactPoint(), Map.of());
+        return start(keyspaceSuffix, Map.of());
+    }
+
+    /** A node on fresh keyspaces with some settings of its own. */
+    static TestServer start(Map<String, Object> settings) {
+        return start("t" + ProcessHandle.current().pid() + "_" + KEYSPACES.incrementAndGet(), settings);
+    }
+
+    static TestServer start(String keyspaceSuffix, Map<String, Object> settings) {
+        TestServer server = startUnready(keyspaceSuffix, TestCassandra.shared().contactPoint(), settings);
         server.awaitReady();
         return server;
     }
@@ -56,7 +75,11 @@ final class TestServer implements AutoCloseable {
                         "bloodbridge.http.port", 0,
                         "pekko.remote.artery.canonical.port", 0,
                         "pekko.persistence.cassandra.journal.keyspace", "journal_" + keyspaceSuffix,
-                        "pekko.persistence.cassandra.snapshot.keyspace", "snapshot_" + keyspaceSuffix)))
+                        "pekko.persistence.cassandra.snapshot.keyspace", "snapshot_" + keyspaceSuffix,
+                        "bloodbridge.readside.keyspace", "readside_" + keyspaceSuffix,
+                        // Projections of fresh keyspaces start at this hour, not at the product's first.
+                        "pekko.persistence.cassandra.events-by-tag.first-time-bucket", FIRST_BUCKET,
+                        "pekko.projection.cassandra.offset-store.keyspace", "projection_" + keyspaceSuffix)))
                 .withFallback(ConfigFactory.load());
         config = BloodbridgeServer.withContactPoints(config, List.of(cassandra));
         return new TestServer(BloodbridgeNode.start(config, CLOCK), keyspaceSuffix);

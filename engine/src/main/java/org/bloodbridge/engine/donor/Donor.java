@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bloodbridge.engine.CborSerializable;
@@ -29,7 +30,10 @@ public record Donor(
         List<Donation> donations,
         List<RecordedTestResult> testResults,
         List<RecordedDeferral> deferrals,
-        Set<String> centres)
+        Set<String> centres,
+        Instant hlaTypedAt,
+        Instant redCellTypedAt,
+        Reservation reservation)
         implements CborSerializable {
 
     public Donor {
@@ -40,8 +44,24 @@ public record Donor(
     }
 
     static Donor registered(DonorEvent.Registered e) {
-        return new Donor(e.donorId(), e.homeCentre(), e.at(), e.profile(), e.typing(),
-                List.of(), List.of(), List.of(), Set.of(e.centre()));
+        Donor none = new Donor(e.donorId(), e.homeCentre(), e.at(), e.profile(), Typing.NONE,
+                List.of(), List.of(), List.of(), Set.of(e.centre()), null, null, null);
+        return none.typed(e.profile(), e.typing(), e.at());
+    }
+
+    /**
+     * This donor with a new profile and typing reported at {@code at}, keeping when HLA-A/-B became
+     * typed and when the red-cell phenotype or RhD was last reported (panel statistics count from them).
+     */
+    private Donor typed(Profile newProfile, Typing newTyping, Instant at) {
+        boolean hlaTyped = !newTyping.hla().getOrDefault("A", List.of()).isEmpty()
+                && !newTyping.hla().getOrDefault("B", List.of()).isEmpty();
+        boolean redCellReported = !newTyping.redCell().equals(typing.redCell())
+                || !Objects.equals(newProfile.rhD(), profile.rhD());
+        boolean redCellTyped = !newTyping.redCell().isEmpty() || newProfile.rhD() != null;
+        return new Donor(donorId, homeCentre, registeredAt, newProfile, newTyping, donations, testResults, deferrals,
+                centres, hlaTyped ? (hlaTypedAt != null ? hlaTypedAt : at) : null,
+                redCellTyped ? (redCellReported || redCellTypedAt == null ? at : redCellTypedAt) : null, reservation);
     }
 
     // Java 17 has no pattern matching for switch, hence the instanceof chain.
@@ -51,26 +71,46 @@ public record Donor(
         }
         Set<String> seenAt = new TreeSet<>(centres);
         seenAt.add(event.centre());
+        Donor seen = new Donor(donorId, homeCentre, registeredAt, profile, typing, donations, testResults, deferrals,
+                seenAt, hlaTypedAt, redCellTypedAt, reservation);
+        return seen.with(event);
+    }
+
+    private Donor with(DonorEvent event) {
         if (event instanceof DonorEvent.Updated e) {
-            return new Donor(donorId, homeCentre, registeredAt,
-                    patched(e.profile()), typing.patchedWith(e.typing()), donations, testResults, deferrals, seenAt);
+            return typed(patched(e.profile()), typing.patchedWith(e.typing()), e.at());
         } else if (event instanceof DonorEvent.DonationRecorded e) {
-            return new Donor(donorId, homeCentre, registeredAt, profile, typing,
-                    appended(donations, e.donation()), testResults, deferrals, seenAt);
+            return withHistory(appended(donations, e.donation()), testResults, deferrals, Set.of());
         } else if (event instanceof DonorEvent.TestResultRecorded e) {
-            return new Donor(donorId, homeCentre, registeredAt, profile, typing,
-                    donations, appended(testResults, e.result()), deferrals, seenAt);
+            return withHistory(donations, appended(testResults, e.result()), deferrals, Set.of());
         } else if (event instanceof DonorEvent.DeferralRecorded e) {
-            return new Donor(donorId, homeCentre, registeredAt, profile, typing,
-                    donations, testResults, appended(deferrals, e.deferral()), seenAt);
+            return withHistory(donations, testResults, appended(deferrals, e.deferral()), Set.of());
         } else if (event instanceof DonorEvent.HistoryImported e) {
-            e.donations().forEach(d -> seenAt.add(d.centre()));
-            e.testResults().forEach(t -> seenAt.add(t.centre()));
-            e.deferrals().forEach(d -> seenAt.add(d.centre()));
-            return new Donor(donorId, homeCentre, registeredAt, profile, typing, appended(donations, e.donations()),
-                    appended(testResults, e.testResults()), appended(deferrals, e.deferrals()), seenAt);
+            Set<String> recordedAt = new TreeSet<>();
+            e.donations().forEach(d -> recordedAt.add(d.centre()));
+            e.testResults().forEach(t -> recordedAt.add(t.centre()));
+            e.deferrals().forEach(d -> recordedAt.add(d.centre()));
+            return withHistory(appended(donations, e.donations()), appended(testResults, e.testResults()),
+                    appended(deferrals, e.deferrals()), recordedAt);
+        } else if (event instanceof DonorEvent.Reserved e) {
+            return withReservation(new Reservation(e.requestId(), e.centre(), e.at()));
+        } else if (event instanceof DonorEvent.Released) {
+            return withReservation(null);
         }
         throw new IllegalArgumentException("unknown event " + event.getClass());
+    }
+
+    private Donor withHistory(List<Donation> newDonations, List<RecordedTestResult> newResults,
+            List<RecordedDeferral> newDeferrals, Set<String> moreCentres) {
+        Set<String> seenAt = new TreeSet<>(centres);
+        seenAt.addAll(moreCentres);
+        return new Donor(donorId, homeCentre, registeredAt, profile, typing, newDonations, newResults, newDeferrals,
+                seenAt, hlaTypedAt, redCellTypedAt, reservation);
+    }
+
+    private Donor withReservation(Reservation newReservation) {
+        return new Donor(donorId, homeCentre, registeredAt, profile, typing, donations, testResults, deferrals,
+                centres, hlaTypedAt, redCellTypedAt, newReservation);
     }
 
     private Profile patched(ProfileChanges c) {

@@ -8,10 +8,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -28,6 +32,7 @@ import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.eligibility.EligibilityResult;
 import org.bloodbridge.engine.eligibility.Reason;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.pool.DonorSummary;
 
 /**
  * The single writer for one donor across every centre (sharded by donorId). Because all of a
@@ -45,6 +50,13 @@ public final class DonorEntity
 
     public static String tagFor(String homeCentre, String donorId) {
         return "donor-" + homeCentre + "-" + Math.floorMod(donorId.hashCode(), TAG_SLICES);
+    }
+
+    /** Every tag the donors of these home centres' events carry. */
+    public static List<String> tags(List<String> homeCentres) {
+        List<String> tags = new ArrayList<>();
+        homeCentres.forEach(centre -> IntStream.range(0, TAG_SLICES).forEach(n -> tags.add("donor-" + centre + "-" + n)));
+        return tags;
     }
 
     // ---- protocol ---------------------------------------------------------------------------
@@ -74,6 +86,19 @@ public final class DonorEntity
 
     public record Get(ActorRef<Reply> replyTo) implements Command {}
 
+    /** What the centre pools index of this donor now. */
+    public record GetSummary(ActorRef<Reply> replyTo) implements Command {}
+
+    /**
+     * Allocates the donor to an open match request, if no other request holds the donor and the
+     * donor may give {@code type} on {@code neededBy}. Reserving again for the same request is a no-op.
+     */
+    public record Reserve(String requestId, String centre, DonationType type, LocalDate neededBy,
+            ActorRef<Reply> replyTo) implements Command {}
+
+    /** Releases the donor if {@code requestId} holds it; otherwise a no-op. */
+    public record Release(String requestId, String centre, ActorRef<Reply> replyTo) implements Command {}
+
     public record CheckEligibility(DonationType type, LocalDate date, ActorRef<Reply> replyTo) implements Command {}
 
     public sealed interface Reply extends CborSerializable {}
@@ -88,7 +113,9 @@ public final class DonorEntity
 
     public record NotRegistered(String donorId) implements Reply {}
 
-    /** Refused because of the donor's state: {@code donor_exists} or {@code not_eligible}. Nothing was written. */
+    public record Summary(DonorSummary summary) implements Reply {}
+
+    /** Refused because of the donor's state: {@code donor_exists}, {@code not_eligible} or {@code reserved}. Nothing was written. */
     public record Rejected(String error, String message, String donorId, List<Reason> reasons) implements Reply {}
 
     /** Empty until registered. A wrapper because the state of an event sourced behaviour must not be null. */
@@ -105,21 +132,27 @@ public final class DonorEntity
     private final String donorId;
     private final RuleSet rules;
     private final Clock clock;
+    private final ActorContext<Command> context;
+    private final Consumer<DonorSummary> pools;
 
-    private DonorEntity(String donorId, RuleSet rules, Clock clock) {
+    private DonorEntity(String donorId, RuleSet rules, Clock clock, ActorContext<Command> context,
+            Consumer<DonorSummary> pools) {
         super(PersistenceId.of(TYPE_KEY.name(), donorId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.donorId = donorId;
         this.rules = rules;
         this.clock = clock;
+        this.context = context;
+        this.pools = pools;
     }
 
-    public static Behavior<Command> create(String donorId, RuleSet rules, Clock clock) {
-        return new DonorEntity(donorId, rules, clock);
+    /** @param pools told the donor's summary after every persisted event (the fast path to the centre pools) */
+    public static Behavior<Command> create(String donorId, RuleSet rules, Clock clock, Consumer<DonorSummary> pools) {
+        return Behaviors.setup(context -> new DonorEntity(donorId, rules, clock, context, pools));
     }
 
-    public static void initSharding(ActorSystem<?> system, RuleSet rules, Clock clock) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), rules, clock)));
+    public static void initSharding(ActorSystem<?> system, RuleSet rules, Clock clock, Consumer<DonorSummary> pools) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), rules, clock, pools)));
     }
 
     @Override
@@ -149,6 +182,9 @@ public final class DonorEntity
                 .onCommand(RecordTestResult.class, (s, c) -> notRegistered(c.replyTo()))
                 .onCommand(RecordDeferral.class, (s, c) -> notRegistered(c.replyTo()))
                 .onCommand(Get.class, (s, c) -> notRegistered(c.replyTo()))
+                .onCommand(GetSummary.class, (s, c) -> notRegistered(c.replyTo()))
+                .onCommand(Reserve.class, (s, c) -> notRegistered(c.replyTo()))
+                .onCommand(Release.class, (s, c) -> notRegistered(c.replyTo()))
                 .onCommand(CheckEligibility.class, (s, c) -> notRegistered(c.replyTo()));
         builder.forState(State::registered)
                 .onCommand(Register.class, (s, c) -> Effect().reply(c.replyTo(), new Rejected("donor_exists",
@@ -163,6 +199,9 @@ public final class DonorEntity
                 .onCommand(RecordDeferral.class, (s, c) -> persistAndReply(new DonorEvent.DeferralRecorded(
                         donorId, s.donor().homeCentre(), c.deferral().centre(), clock.instant(), c.deferral()), c.replyTo()))
                 .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(s.donor())))
+                .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), new Summary(summary(s))))
+                .onCommand(Reserve.class, this::reserve)
+                .onCommand(Release.class, this::release)
                 .onCommand(CheckEligibility.class, (s, c) -> Effect().reply(c.replyTo(),
                         new Checked(donorId, s.donor().eligibility(rules, c.type(), c.date()))));
         return builder.build();
@@ -191,7 +230,43 @@ public final class DonorEntity
         var imported = new Imported(donorId, !state.registered(), merge.added(), merge.skipped(), merge.ruleViolations());
         return events.isEmpty()
                 ? Effect().reply(c.replyTo(), imported)
-                : Effect().persist(events).thenReply(c.replyTo(), s -> imported);
+                : Effect().persist(events).thenRun(this::publish).thenReply(c.replyTo(), s -> imported);
+    }
+
+    /** One open request at a time may hold a donor; the donor must be able to give on the day it is needed. */
+    private ReplyEffect<DonorEvent, State> reserve(State state, Reserve c) {
+        Reservation held = state.donor().reservation();
+        if (held != null) {
+            return held.requestId().equals(c.requestId())
+                    ? Effect().reply(c.replyTo(), new Accepted(state.donor()))
+                    : Effect().reply(c.replyTo(), new Rejected("reserved",
+                            "the donor is allocated to another open match request", donorId, List.of()));
+        }
+        EligibilityResult result = state.donor().eligibility(rules, c.type(), c.neededBy());
+        if (!result.eligible()) {
+            return Effect().reply(c.replyTo(), new Rejected("not_eligible",
+                    "the donor may not give " + c.type().label() + " on " + c.neededBy(), donorId, result.reasons()));
+        }
+        return persistAndReply(new DonorEvent.Reserved(donorId, state.donor().homeCentre(), c.centre(), clock.instant(),
+                c.requestId()), c.replyTo());
+    }
+
+    private ReplyEffect<DonorEvent, State> release(State state, Release c) {
+        Reservation held = state.donor().reservation();
+        if (held == null || !held.requestId().equals(c.requestId())) {
+            return Effect().reply(c.replyTo(), new Accepted(state.donor()));
+        }
+        return persistAndReply(new DonorEvent.Released(donorId, state.donor().homeCentre(), c.centre(), clock.instant(),
+                c.requestId()), c.replyTo());
+    }
+
+    private DonorSummary summary(State state) {
+        return DonorSummary.of(state.donor(), lastSequenceNumber(context), rules, LocalDate.now(clock), clock.getZone());
+    }
+
+    /** Tells the donor's home pool at once; the projection of the same events is the reliable path. */
+    private void publish(State state) {
+        pools.accept(summary(state));
     }
 
     /** Joint screening happens here: the donation is accepted only if the rules allow it on its date. */
@@ -207,7 +282,7 @@ public final class DonorEntity
     }
 
     private ReplyEffect<DonorEvent, State> persistAndReply(DonorEvent event, ActorRef<Reply> replyTo) {
-        return Effect().persist(event).thenReply(replyTo, s -> new Accepted(s.donor()));
+        return Effect().persist(event).thenRun(this::publish).thenReply(replyTo, s -> new Accepted(s.donor()));
     }
 
     private ReplyEffect<DonorEvent, State> notRegistered(ActorRef<Reply> replyTo) {

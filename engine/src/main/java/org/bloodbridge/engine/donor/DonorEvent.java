@@ -43,6 +43,12 @@ public sealed interface DonorEvent extends CborSerializable {
     record HistoryImported(String donorId, String homeCentre, String centre, Instant at, List<Donation> donations,
             List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals) implements DonorEvent {}
 
+    /** Allocated to an open match request ({@code centre} allocated it); held until {@link Released}. */
+    record Reserved(String donorId, String homeCentre, String centre, Instant at, String requestId) implements DonorEvent {}
+
+    /** The match request was fulfilled or cancelled. */
+    record Released(String donorId, String homeCentre, String centre, Instant at, String requestId) implements DonorEvent {}
+
     /** The mutable profile fields of a PATCH; null means not given. */
     record ProfileChanges(String name, String phone, Integer weightKg, String abo, String rhD) {}
 }

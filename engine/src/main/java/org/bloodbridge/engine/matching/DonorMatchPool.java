@@ -1,6 +1,7 @@
 package org.bloodbridge.engine.matching;
 
 import java.util.Arrays;
+import org.bloodbridge.engine.typing.Abo;
 
 /**
  * The {@link DonorMatchProfile profiles} of a donor pool stored in columns (primitive arrays indexed
@@ -10,6 +11,7 @@ import java.util.Arrays;
  */
 public final class DonorMatchPool {
     private static final int SLOTS = 6;
+    private static final Abo[] ABO = Abo.values();
     private char[] hla = new char[0];
     private byte[] traits = new byte[0];
     private long[] hpaA = new long[0];
@@ -48,6 +50,12 @@ public final class DonorMatchPool {
 
     public int size() {
         return size;
+    }
+
+    /** The donor's ABO at an index, or null when untyped (read from its traits). */
+    public Abo abo(int index) {
+        int abo = traits[index] >> DonorMatchProfile.ABO_SHIFT;
+        return abo == DonorMatchProfile.ABO_UNTYPED ? null : ABO[abo];
     }
 
     /** Evaluates one donor of the pool against a request (see {@link PlateletRequest#evaluate}). */

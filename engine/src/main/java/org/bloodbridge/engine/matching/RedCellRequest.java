@@ -44,6 +44,16 @@ public final class RedCellRequest {
         return mask;
     }
 
+    /** The antigens a donor must be typed negative for (bits of {@link RedCellAntigens}); 0 when none. */
+    public long mustBeNegative() {
+        return mustBeNegative;
+    }
+
+    /** Whether only RhD-negative donors qualify (the patient is RhD-negative or untyped). */
+    public boolean rhdNegativeOnly() {
+        return rhdNegativeOnly;
+    }
+
     /** Whether a donor may give red cells to this patient; {@code abo} and {@code rhD} may be null (untyped: no). */
     public boolean compatible(Abo abo, RhD rhD, RedCellPhenotype phenotype) {
         return aboCompatible(abo) && (!rhdNegativeOnly || rhD == RhD.NEG) && phenotype.negativeForAll(mustBeNegative);

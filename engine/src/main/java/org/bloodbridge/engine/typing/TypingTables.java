@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * The reference tables a registry reads typing reports with: the IMGT/HLA release, the red-cell
- * antigens and the rare-panel patterns. Loaded once at start.
+ * antigens, the rare-panel patterns and the cross-reactive groups matching uses. Loaded once at start.
  */
-public record TypingTables(HlaReference hla, RedCellAntigens redCells, List<RarePattern> rarePatterns) {
+public record TypingTables(HlaReference hla, RedCellAntigens redCells, List<RarePattern> rarePatterns,
+                           CrossReactiveGroups crossReactiveGroups) {
 
     /**
      * @param imgtHlaDir a directory holding an operator-supplied release's {@code rel_dna_ser.txt}
@@ -22,7 +23,8 @@ public record TypingTables(HlaReference hla, RedCellAntigens redCells, List<Rare
                 ? HlaReference.loadDefault()
                 : HlaReference.load(imgtHlaDir.resolve("rel_dna_ser.txt"), imgtHlaDir.resolve("rel_ser_ser.txt"));
         RedCellAntigens redCells = RedCellAntigens.loadDefault();
-        return new TypingTables(hla, redCells, RarePattern.parseAll(rarePatterns, redCells));
+        return new TypingTables(hla, redCells, RarePattern.parseAll(rarePatterns, redCells),
+                CrossReactiveGroups.imgtFamilies(hla.antigens()));
     }
 
     /**

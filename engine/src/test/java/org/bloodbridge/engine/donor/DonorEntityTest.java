@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.bloodbridge.engine.eligibility.Deferral;
@@ -25,6 +26,7 @@ import org.bloodbridge.engine.eligibility.TestOutcome;
 import org.bloodbridge.engine.eligibility.TestResult;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.pool.DonorSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,9 @@ class DonorEntityTest {
             EventSourcedBehaviorTestKit.config().withFallback(ConfigFactory.parseResources("serialization.conf"))
                     .withFallback(ConfigFactory.load()));
 
+    private final List<DonorSummary> published = new CopyOnWriteArrayList<>();
     private final EventSourcedBehaviorTestKit<DonorEntity.Command, DonorEvent, DonorEntity.State> kit =
-            EventSourcedBehaviorTestKit.create(testKit.system(), DonorEntity.create(DONOR_ID, RULES, CLOCK));
+            EventSourcedBehaviorTestKit.create(testKit.system(), DonorEntity.create(DONOR_ID, RULES, CLOCK, published::add));
 
     @AfterAll
     static void stop() {
@@ -216,5 +219,64 @@ class DonorEntityTest {
         assertEquals(2, imported.ruleViolations(), "two months after 2024-03-01, and after a reactive HIV test");
         assertEquals(4, kit.getState().donor().donations().size(), "history is recorded as it happened");
         assertEquals(kit.getState().donor().registeredAt(), CLOCK.instant(), "without registeredOn: registered now");
+    }
+
+    @Test
+    void oneOpenRequestAtATimeHoldsADonorAndReleaseFreesIt() {
+        register();
+        LocalDate neededBy = LocalDate.of(2026, 11, 26);
+        var first = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve("req-1", "CD",
+                DonationType.PLATELETS_APHERESIS, neededBy, r));
+        var held = assertInstanceOf(DonorEntity.Accepted.class, first.reply()).donor().reservation();
+        assertEquals("req-1", held.requestId());
+        assertEquals("req-1", published.get(published.size() - 1).reservedFor(), "the pool hears of the reservation");
+
+        var again = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve("req-1", "CD",
+                DonationType.PLATELETS_APHERESIS, neededBy, r));
+        assertInstanceOf(DonorEntity.Accepted.class, again.reply());
+        assertTrue(again.hasNoEvents(), "reserving again for the same request changes nothing");
+
+        var other = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve("req-2", "CQ",
+                DonationType.PLATELETS_APHERESIS, neededBy, r));
+        assertEquals("reserved", assertInstanceOf(DonorEntity.Rejected.class, other.reply()).error());
+        assertTrue(other.hasNoEvents());
+
+        var wrongRelease = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Release("req-2", "CQ", r));
+        assertTrue(wrongRelease.hasNoEvents(), "only the holding request releases");
+        var release = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Release("req-1", "CD", r));
+        assertEquals(null, assertInstanceOf(DonorEntity.Accepted.class, release.reply()).donor().reservation());
+        assertEquals(null, published.get(published.size() - 1).reservedFor());
+
+        var afterRestart = kit.restart().state().donor();
+        assertEquals(null, afterRestart.reservation());
+        assertInstanceOf(DonorEntity.Accepted.class, kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve(
+                "req-2", "CQ", DonationType.PLATELETS_APHERESIS, neededBy, r)).reply());
+    }
+
+    @Test
+    void aDeferredDonorCannotBeReserved() {
+        register();
+        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CQ",
+                Deferral.temporary(LocalDate.of(2026, 11, 20), LocalDate.of(2027, 2, 1), "travel")), r));
+        var refused = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve("req-1", "CD",
+                DonationType.PLATELETS_APHERESIS, LocalDate.of(2026, 11, 26), r));
+        assertEquals("not_eligible", assertInstanceOf(DonorEntity.Rejected.class, refused.reply()).error());
+        assertTrue(refused.hasNoEvents());
+    }
+
+    @Test
+    void everyPersistedEventTellsThePoolsTheNewSummary() {
+        register();
+        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CQ",
+                Deferral.temporary(LocalDate.of(2026, 11, 20), LocalDate.of(2027, 2, 1), "travel")), r));
+        assertEquals(2, published.size());
+        DonorSummary last = published.get(1);
+        assertEquals(2, last.seqNr());
+        assertEquals("CD", last.homeCentre());
+        assertEquals(LocalDate.of(2027, 2, 1), last.eligiblePlatelets(), "the deferral moves eligibility");
+        assertEquals(LocalDate.of(2026, 11, 25), last.registeredOn());
+        assertEquals(null, last.hlaTypedOn(), "HLA-B is not typed, so the donor is not on the platelet panel");
+        var summary = kit.<DonorEntity.Reply>runCommand(DonorEntity.GetSummary::new).reply();
+        assertEquals(last, assertInstanceOf(DonorEntity.Summary.class, summary).summary());
     }
 }

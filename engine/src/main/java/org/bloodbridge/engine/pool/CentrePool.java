@@ -1,0 +1,173 @@
+package org.bloodbridge.engine.pool;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.matching.PlateletCandidate;
+import org.bloodbridge.engine.matching.RedCellCandidate;
+import org.bloodbridge.engine.request.MatchCriteria;
+import org.bloodbridge.engine.request.MatchQuery;
+import org.bloodbridge.engine.typing.TypingTables;
+
+/**
+ * One centre's donor pool (sharded; entity id = centre code): the in-memory {@link PoolIndex} of
+ * the centre's donors. Rebuilt from the {@link PoolStore} when it starts; until then it answers
+ * "not ready", which a match request counts as a centre missing. Kept current by the summaries the
+ * DonorEntity tells it after each event, and by the projection's at-least-once copies of them.
+ */
+public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "CentrePool");
+
+    public sealed interface Command extends CborSerializable {}
+
+    /** A donor's latest summary; older or repeated ones are ignored. */
+    public record Update(DonorSummary summary) implements Command {}
+
+    /** Starts the pool (and its rebuild) if it is not running; nothing else. */
+    public record Wake() implements Command {}
+
+    /** The best {@code limit} candidates of this centre for a match request. */
+    public record FindCandidates(MatchCriteria criteria, LocalDate today, int limit, ActorRef<Found> replyTo)
+            implements Command {}
+
+    /** {@code ready} false: still rebuilding, and the lists are empty. */
+    public record Found(String centre, boolean ready, List<PlateletCandidate> platelets, List<RedCellCandidate> redCells)
+            implements CborSerializable {}
+
+    public record Search(RegistryFilter filter, String afterDonorId, int limit, ActorRef<Searched> replyTo)
+            implements Command {}
+
+    public record Searched(String centre, boolean ready, List<String> donorIds) implements CborSerializable {}
+
+    public record CountPanels(LocalDate from, LocalDate to, ActorRef<Counted> replyTo) implements Command {}
+
+    public record Counted(String centre, boolean ready, PoolCounts from, PoolCounts to) implements CborSerializable {}
+
+    private record Loaded(List<DonorSummary> page) implements Command {}
+
+    private record Rebuilt(Throwable failure) implements Command {}
+
+    private record RetryRebuild() implements Command {}
+
+    public static void initSharding(ActorSystem<?> system, TypingTables tables, PoolStore store, PoolSettings settings) {
+        // A pool holds its whole index in memory: it must never be passivated.
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), tables, store, settings))
+                .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+    }
+
+    /** Tells a summary to its home centre's pool, wherever it runs. */
+    public static Consumer<DonorSummary> updates(ActorSystem<?> system) {
+        ClusterSharding sharding = ClusterSharding.get(system);
+        return summary -> sharding.entityRefFor(TYPE_KEY, summary.homeCentre()).tell(new Update(summary));
+    }
+
+    public static Behavior<Command> create(String centre, TypingTables tables, PoolStore store, PoolSettings settings) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new CentrePool(ctx, timers, centre, tables, store, settings)));
+    }
+
+    private final TimerScheduler<Command> timers;
+    private final String centre;
+    private final TypingTables tables;
+    private final PoolStore store;
+    private final PoolSettings settings;
+    private final PoolIndex index;
+    private boolean ready;
+
+    private CentrePool(ActorContext<Command> context, TimerScheduler<Command> timers, String centre, TypingTables tables,
+            PoolStore store, PoolSettings settings) {
+        super(context);
+        this.timers = timers;
+        this.centre = centre;
+        this.tables = tables;
+        this.store = store;
+        this.settings = settings;
+        this.index = new PoolIndex(centre, tables);
+        rebuild();
+    }
+
+    private void rebuild() {
+        ActorRef<Command> self = getContext().getSelf();
+        getContext().getLog().info("pool {}: rebuilding from the read side", centre);
+        store.loadCentre(centre, page -> self.tell(new Loaded(page)))
+                .whenComplete((done, failure) -> self.tell(new Rebuilt(failure)));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Update.class, u -> upsert(u.summary()))
+                .onMessage(Loaded.class, l -> {
+                    l.page().forEach(this::upsert);
+                    return this;
+                })
+                .onMessage(Rebuilt.class, this::rebuilt)
+                .onMessage(RetryRebuild.class, r -> {
+                    rebuild();
+                    return this;
+                })
+                .onMessage(Wake.class, w -> this)
+                .onMessage(FindCandidates.class, this::find)
+                .onMessage(Search.class, s -> {
+                    s.replyTo().tell(new Searched(centre, ready,
+                            ready ? index.search(s.filter(), s.afterDonorId(), s.limit()) : List.of()));
+                    return this;
+                })
+                .onMessage(CountPanels.class, c -> {
+                    c.replyTo().tell(ready
+                            ? new Counted(centre, true, index.countsOn(c.from()), index.countsOn(c.to()))
+                            : new Counted(centre, false, null, null));
+                    return this;
+                })
+                .build();
+    }
+
+    private Behavior<Command> upsert(DonorSummary summary) {
+        if (!(settings.ignoreChanges() && index.contains(summary.donorId()))) {
+            index.upsert(summary);
+        }
+        return this;
+    }
+
+    private Behavior<Command> rebuilt(Rebuilt r) {
+        if (r.failure() != null) {
+            getContext().getLog().warn("pool {}: rebuild failed, retrying in {}: {}", centre, settings.rebuildRetry(),
+                    r.failure().toString());
+            timers.startSingleTimer(new RetryRebuild(), settings.rebuildRetry());
+        } else {
+            ready = true;
+            getContext().getLog().info("pool {}: ready with {} donors", centre, index.size());
+        }
+        return this;
+    }
+
+    private Behavior<Command> find(FindCandidates f) {
+        if (settings.silentCentres().contains(centre)) {
+            return this;
+        }
+        if (!ready) {
+            f.replyTo().tell(new Found(centre, false, List.of(), List.of()));
+            return this;
+        }
+        // Compiled here rather than sent compiled: the criteria cross the network, the tables do not.
+        MatchQuery query = MatchQuery.compile(f.criteria(), tables);
+        LocalDate neededBy = f.criteria().neededBy();
+        f.replyTo().tell(query.platelets() != null
+                ? new Found(centre, true, index.findPlatelets(query.platelets(), neededBy, f.today(), f.limit()), List.of())
+                : new Found(centre, true, List.of(), index.findRedCells(query.redCells(), neededBy, f.today(), f.limit())));
+        return this;
+    }
+}

@@ -1,0 +1,61 @@
+package org.bloodbridge.engine.pool;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The best {@code limit} entries of a scan by (key, day, donorId) ascending, kept in a heap whose
+ * head is the worst kept: a scan costs O(n log k) and allocates only for entries that get in.
+ */
+final class TopK {
+    /** @param value what the caller wants back with the entry (the packed evaluation, for platelets) */
+    record Ranked(int key, int day, String donorId, int value) {}
+
+    private static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::key)
+            .thenComparingInt(Ranked::day).thenComparing(Ranked::donorId);
+
+    private final int limit;
+    private final PriorityQueue<Ranked> worstFirst;
+
+    TopK(int limit) {
+        this.limit = Math.max(0, limit);
+        this.worstFirst = new PriorityQueue<>(Math.max(1, Math.min(this.limit, 1024) + 1), ORDER.reversed());
+    }
+
+    void offer(int key, int day, String donorId, int value) {
+        if (limit == 0) {
+            return;
+        }
+        if (worstFirst.size() == limit) {
+            Ranked worst = worstFirst.peek();
+            if (compare(key, day, donorId, worst) >= 0) {
+                return;
+            }
+            worstFirst.poll();
+        }
+        worstFirst.add(new Ranked(key, day, donorId, value));
+    }
+
+    /** The entries kept, best first. */
+    List<Ranked> best() {
+        List<Ranked> sorted = new ArrayList<>(worstFirst.size());
+        while (!worstFirst.isEmpty()) {
+            sorted.add(worstFirst.poll());
+        }
+        Collections.reverse(sorted);
+        return sorted;
+    }
+
+    private static int compare(int key, int day, String donorId, Ranked other) {
+        if (key != other.key()) {
+            return Integer.compare(key, other.key());
+        }
+        if (day != other.day()) {
+            return Integer.compare(day, other.day());
+        }
+        return donorId.compareTo(other.donorId());
+    }
+}

@@ -1,0 +1,161 @@
+package org.bloodbridge.engine.request;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.bloodbridge.engine.donor.Donor;
+import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.matching.PlateletCandidate;
+import org.bloodbridge.engine.matching.RedCellCandidate;
+import org.bloodbridge.engine.pool.CentrePool;
+
+/**
+ * One match request's search, a short-lived child of its entity: asks every centre's pool at once,
+ * merges their best candidates, re-confirms them with their DonorEntity, and reports by the deadline
+ * whatever has answered. Two timers, never an idle timeout: the pools get the first part of the time
+ * and re-confirmation the rest, so slow pools cannot leave no time to confirm.
+ */
+final class CandidateSearch {
+
+    sealed interface Message {}
+
+    private record PoolAnswered(CentrePool.Found found) implements Message {}
+
+    private record DonorAnswered(DonorEntity.Reply reply) implements Message {}
+
+    private record PoolsDeadline() implements Message {}
+
+    private record Deadline() implements Message {}
+
+    /** What the search found: ranked, re-confirmed candidates and which centres answered in time. */
+    record Result(List<Candidate> candidates, List<String> centresAnswered, List<String> centresMissing) {}
+
+    /** Share of the deadline the pools get; the rest is for re-confirming candidates. */
+    private static final double POOLS_SHARE = 0.6;
+
+    static Behavior<Message> create(String requestId, MatchQuery query, List<String> centres, LocalDate today,
+            RuleSet rules, Duration deadline, ActorRef<Result> replyTo) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            timers.startSingleTimer(new PoolsDeadline(), deadline.multipliedBy((long) (POOLS_SHARE * 100)).dividedBy(100));
+            timers.startSingleTimer(new Deadline(), deadline);
+            return new CandidateSearch(ctx, requestId, query, centres, today, rules, replyTo).askPools();
+        }));
+    }
+
+    private final ActorContext<Message> context;
+    private final ClusterSharding sharding;
+    private final String requestId;
+    private final MatchQuery query;
+    private final List<String> centres;
+    private final LocalDate today;
+    private final RuleSet rules;
+    private final ActorRef<Result> replyTo;
+    private final Set<String> answered = new TreeSet<>();
+    private final Set<String> reported = new HashSet<>();
+    private final List<PlateletCandidate> platelets = new ArrayList<>();
+    private final List<RedCellCandidate> redCells = new ArrayList<>();
+    /** donorId -> home centre, of the candidates being re-confirmed. */
+    private final Map<String, String> unconfirmed = new HashMap<>();
+    private final List<Donor> confirmed = new ArrayList<>();
+
+    private CandidateSearch(ActorContext<Message> context, String requestId, MatchQuery query, List<String> centres,
+            LocalDate today, RuleSet rules, ActorRef<Result> replyTo) {
+        this.context = context;
+        this.sharding = ClusterSharding.get(context.getSystem());
+        this.requestId = requestId;
+        this.query = query;
+        this.centres = centres;
+        this.today = today;
+        this.rules = rules;
+        this.replyTo = replyTo;
+    }
+
+    /** Candidates asked of each pool: more than wanted, so that some may drop out at re-confirmation. */
+    private int poolLimit() {
+        int wanted = query.criteria().maxCandidates();
+        return wanted + Math.max(5, wanted / 4);
+    }
+
+    private Behavior<Message> askPools() {
+        ActorRef<CentrePool.Found> adapter = context.messageAdapter(CentrePool.Found.class, PoolAnswered::new);
+        for (String centre : centres) {
+            sharding.entityRefFor(CentrePool.TYPE_KEY, centre)
+                    .tell(new CentrePool.FindCandidates(query.criteria(), today, poolLimit(), adapter));
+        }
+        return Behaviors.receive(Message.class)
+                .onMessage(PoolAnswered.class, a -> {
+                    CentrePool.Found found = a.found();
+                    reported.add(found.centre());
+                    if (found.ready()) {
+                        answered.add(found.centre());
+                        platelets.addAll(found.platelets());
+                        redCells.addAll(found.redCells());
+                    }
+                    return reported.containsAll(centres) ? confirm() : Behaviors.same();
+                })
+                .onMessage(PoolsDeadline.class, d -> confirm())
+                .onMessage(Deadline.class, d -> finish())
+                .build();
+    }
+
+    /** Re-confirms the best candidates of all centres with their DonorEntity. */
+    private Behavior<Message> confirm() {
+        String requesting = query.criteria().requestingCentre();
+        if (query.platelets() != null) {
+            PlateletCandidate.rank(platelets, requesting).stream().limit(poolLimit())
+                    .forEach(c -> unconfirmed.put(c.donorId(), c.homeCentre()));
+        } else {
+            RedCellCandidate.rank(redCells, requesting).stream().limit(poolLimit())
+                    .forEach(c -> unconfirmed.put(c.donorId(), c.homeCentre()));
+        }
+        if (unconfirmed.isEmpty()) {
+            return finish();
+        }
+        ActorRef<DonorEntity.Reply> adapter = context.messageAdapter(DonorEntity.Reply.class, DonorAnswered::new);
+        unconfirmed.keySet().forEach(donorId ->
+                sharding.entityRefFor(DonorEntity.TYPE_KEY, donorId).tell(new DonorEntity.Get(adapter)));
+        return Behaviors.receive(Message.class)
+                .onMessage(DonorAnswered.class, a -> {
+                    if (a.reply() instanceof DonorEntity.Accepted accepted) {
+                        unconfirmed.remove(accepted.donor().donorId());
+                        confirmed.add(accepted.donor());
+                    } else if (a.reply() instanceof DonorEntity.NotRegistered missing) {
+                        unconfirmed.remove(missing.donorId());
+                    }
+                    return unconfirmed.isEmpty() ? finish() : Behaviors.same();
+                })
+                .onMessage(PoolAnswered.class, a -> Behaviors.same()) // too late
+                .onMessage(PoolsDeadline.class, d -> Behaviors.same())
+                .onMessage(Deadline.class, d -> finish())
+                .build();
+    }
+
+    /**
+     * Reports and stops. A centre whose candidates could not all be re-confirmed in time counts as
+     * missing: its unconfirmed donors are left out rather than offered unchecked.
+     */
+    private Behavior<Message> finish() {
+        Set<String> missing = new TreeSet<>(centres);
+        missing.removeAll(answered);
+        if (!unconfirmed.isEmpty()) {
+            context.getLog().warn("match request {}: {} candidates not re-confirmed by the deadline", requestId, unconfirmed.size());
+            missing.addAll(unconfirmed.values());
+        }
+        Set<String> inTime = new TreeSet<>(answered);
+        inTime.removeAll(missing);
+        replyTo.tell(new Result(query.confirm(confirmed, requestId, rules, today), List.copyOf(inTime), List.copyOf(missing)));
+        return Behaviors.stopped();
+    }
+}

@@ -1,0 +1,127 @@
+package org.bloodbridge.engine.request;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bloodbridge.engine.CborSerializable;
+
+/**
+ * A match request after its search: the state of a MatchRequestEntity. Immutable and pure; the
+ * {@code refusal...} methods say whether a workflow step is allowed (domain-rules.md section 6),
+ * {@link #apply} gives the state after an event.
+ */
+public record MatchRequest(String requestId, MatchCriteria criteria, Instant createdAt, RequestStatus status,
+                           List<Candidate> candidates, List<String> centresAnswered, List<String> centresMissing,
+                           List<Allocation> allocations, List<WorkflowEntry> events) implements CborSerializable {
+
+    public MatchRequest {
+        candidates = List.copyOf(candidates);
+        centresAnswered = List.copyOf(centresAnswered);
+        centresMissing = List.copyOf(centresMissing);
+        allocations = List.copyOf(allocations);
+        events = List.copyOf(events);
+    }
+
+    static MatchRequest created(MatchRequestEvent.Created e) {
+        return new MatchRequest(e.requestId(), e.criteria(), e.at(),
+                e.candidates().isEmpty() ? RequestStatus.NO_CANDIDATES : RequestStatus.CANDIDATES_FOUND,
+                e.candidates(), e.centresAnswered(), e.centresMissing(), List.of(),
+                List.of(new WorkflowEntry("CREATED", e.by(), e.at(), null, null)));
+    }
+
+    public Optional<Candidate> candidate(String donorId) {
+        return candidates.stream().filter(c -> c.donorId().equals(donorId)).findFirst();
+    }
+
+    public boolean allocated(String donorId) {
+        return allocations.stream().anyMatch(a -> a.donorId().equals(donorId));
+    }
+
+    /** Contact, accept or decline one candidate. */
+    public Optional<Refusal> refusalToMove(String donorId, CandidateState to) {
+        if (status == RequestStatus.NO_CANDIDATES || !status.open()) {
+            return Optional.of(Refusal.invalidTransition("the request is " + status + "; candidates can no longer be "
+                    + to.name().toLowerCase()));
+        }
+        Optional<Candidate> candidate = candidate(donorId);
+        if (candidate.isEmpty()) {
+            return Optional.of(notACandidate(donorId));
+        }
+        CandidateState from = candidate.get().state();
+        return from.canMoveTo(to)
+                ? Optional.empty()
+                : Optional.of(Refusal.invalidTransition("the candidate is " + from + "; only "
+                        + (to == CandidateState.CONTACTED ? "a PROPOSED" : "a CONTACTED") + " candidate can become " + to));
+    }
+
+    public Optional<Refusal> refusalToAllocate(String donorId) {
+        if (status != RequestStatus.RECRUITING && status != RequestStatus.ALLOCATED) {
+            return Optional.of(Refusal.invalidTransition("the request is " + status + "; allocation needs an accepted candidate"));
+        }
+        Optional<Candidate> candidate = candidate(donorId);
+        if (candidate.isEmpty()) {
+            return Optional.of(notACandidate(donorId));
+        }
+        if (candidate.get().state() != CandidateState.ACCEPTED) {
+            return Optional.of(Refusal.invalidTransition("the candidate is " + candidate.get().state()
+                    + "; only an ACCEPTED candidate can be allocated"));
+        }
+        if (allocated(donorId)) {
+            return Optional.of(Refusal.invalidTransition("the donor is already allocated to this request"));
+        }
+        if (allocations.size() >= criteria.units()) {
+            return Optional.of(Refusal.invalidTransition("all " + criteria.units() + " units requested are allocated"));
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Refusal> refusalToFulfil() {
+        return status == RequestStatus.ALLOCATED
+                ? Optional.empty()
+                : Optional.of(Refusal.invalidTransition("the request is " + status + "; only an ALLOCATED request can be fulfilled"));
+    }
+
+    public Optional<Refusal> refusalToCancel() {
+        return status.open()
+                ? Optional.empty()
+                : Optional.of(Refusal.invalidTransition("the request is already " + status));
+    }
+
+    private static Refusal notACandidate(String donorId) {
+        return new Refusal("not_found", "donor " + donorId + " is not a candidate of this request", "donorId", List.of());
+    }
+
+    // Java 17 has no pattern matching for switch, hence the instanceof chain.
+    MatchRequest apply(MatchRequestEvent event) {
+        if (event instanceof MatchRequestEvent.CandidateMoved e) {
+            List<Candidate> moved = candidates.stream()
+                    .map(c -> c.donorId().equals(e.donorId()) ? c.in(e.to()) : c)
+                    .toList();
+            RequestStatus next = e.to() == CandidateState.CONTACTED && status == RequestStatus.CANDIDATES_FOUND
+                    ? RequestStatus.RECRUITING : status;
+            return with(next, moved, allocations, entry(e.to().name(), e, e.donorId(), e.note()));
+        } else if (event instanceof MatchRequestEvent.Allocated e) {
+            List<Allocation> more = new ArrayList<>(allocations);
+            more.add(new Allocation(e.donorId(), e.collectingCentre(), e.by(), e.at()));
+            return with(RequestStatus.ALLOCATED, candidates, more, entry("ALLOCATED", e, e.donorId(), e.note()));
+        } else if (event instanceof MatchRequestEvent.Fulfilled e) {
+            return with(RequestStatus.FULFILLED, candidates, allocations, entry("FULFILLED", e, null, e.note()));
+        } else if (event instanceof MatchRequestEvent.Cancelled e) {
+            return with(RequestStatus.CANCELLED, candidates, allocations, entry("CANCELLED", e, null, e.note()));
+        }
+        throw new IllegalArgumentException("unexpected event " + event.getClass() + " for an existing request");
+    }
+
+    private static WorkflowEntry entry(String type, MatchRequestEvent e, String donorId, String note) {
+        return new WorkflowEntry(type, e.by(), e.at(), donorId, note);
+    }
+
+    private MatchRequest with(RequestStatus newStatus, List<Candidate> newCandidates, List<Allocation> newAllocations,
+            WorkflowEntry entry) {
+        List<WorkflowEntry> history = new ArrayList<>(events);
+        history.add(entry);
+        return new MatchRequest(requestId, criteria, createdAt, newStatus, newCandidates, centresAnswered,
+                centresMissing, newAllocations, history);
+    }
+}

@@ -1,0 +1,333 @@
+package org.bloodbridge.engine.request;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.typing.TypingTables;
+
+/**
+ * One match request (sharded by requestId): on {@link Create} it searches every centre's pool with
+ * a hard deadline ({@link CandidateSearch}), persists what it found and answers; then it runs the
+ * recruitment and allocation workflow of domain-rules.md section 6. Allocation reserves the donor
+ * in their DonorEntity, the one place that can refuse a donor already held by another request.
+ * <p>
+ * A step that must hear from a DonorEntity first (search, contact, accept, allocate) is in flight
+ * in {@code pending}; commands arriving meanwhile are stashed, so steps on one request never interleave.
+ */
+public final class MatchRequestEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<MatchRequestEntity.Command, MatchRequestEvent, MatchRequestEntity.State> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "MatchRequest");
+
+    /** Events are tagged {@code match-request-<n>}; part of the stored data, so never change it. */
+    public static final int TAG_SLICES = 4;
+
+    public static String tagFor(String requestId) {
+        return "match-request-" + Math.floorMod(requestId.hashCode(), TAG_SLICES);
+    }
+
+    public static List<String> tags() {
+        return IntStream.range(0, TAG_SLICES).mapToObj(n -> "match-request-" + n).toList();
+    }
+
+    // ---- protocol ---------------------------------------------------------------------------
+
+    public sealed interface Command extends CborSerializable {}
+
+    /** Search the pools and store the result; answered by {@code criteria.timeoutMs()} plus the time to persist. */
+    public record Create(MatchCriteria criteria, ActorRef<Reply> replyTo) implements Command {}
+
+    public record Get(ActorRef<Reply> replyTo) implements Command {}
+
+    /** Contact, accept or decline a candidate; {@code by} is the acting centre. */
+    public record MoveCandidate(String donorId, CandidateState to, String by, String note, ActorRef<Reply> replyTo)
+            implements Command {}
+
+    public record Allocate(String donorId, String collectingCentre, String by, String note, ActorRef<Reply> replyTo)
+            implements Command {}
+
+    public record Fulfil(String by, String note, ActorRef<Reply> replyTo) implements Command {}
+
+    public record Cancel(String by, String note, ActorRef<Reply> replyTo) implements Command {}
+
+    private record SearchFinished(CandidateSearch.Result result) implements Command {}
+
+    /** A DonorEntity's answer to the pending step (null reply: it did not answer in time). */
+    private record DonorAnswered(DonorEntity.Reply reply) implements Command {}
+
+    public sealed interface Reply extends CborSerializable {}
+
+    public record Current(MatchRequest request) implements Reply {}
+
+    public record NotFound(String requestId) implements Reply {}
+
+    public record Refused(Refusal refusal) implements Reply {}
+
+    /** A DonorEntity needed for the step did not answer: nothing was written, the client may retry. */
+    public record Unavailable(String message) implements Reply {}
+
+    /** Empty until created. A wrapper because the state of an event sourced behaviour must not be null. */
+    public record State(MatchRequest request) implements CborSerializable {
+        static final State NONE = new State(null);
+    }
+
+    // ---- behaviour -------------------------------------------------------------------------
+
+    private final String requestId;
+    private final ActorContext<Command> context;
+    private final ClusterSharding sharding;
+    private final TypingTables tables;
+    private final RuleSet rules;
+    private final Clock clock;
+    private final List<String> centres;
+    private final Duration askTimeout;
+    /** The step waiting for a search or a DonorEntity; not persisted (a crash loses it, and its asker times out). */
+    private Command pending;
+
+    private MatchRequestEntity(String requestId, ActorContext<Command> context, TypingTables tables, RuleSet rules,
+            Clock clock, List<String> centres, Duration askTimeout) {
+        super(PersistenceId.of(TYPE_KEY.name(), requestId),
+                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+        this.requestId = requestId;
+        this.context = context;
+        this.sharding = ClusterSharding.get(context.getSystem());
+        this.tables = tables;
+        this.rules = rules;
+        this.clock = clock;
+        this.centres = List.copyOf(centres);
+        this.askTimeout = askTimeout;
+    }
+
+    /**
+     * @param centres every federated centre: the pools a request searches
+     * @param askTimeout how long a step waits for a DonorEntity
+     */
+    public static Behavior<Command> create(String requestId, TypingTables tables, RuleSet rules, Clock clock,
+            List<String> centres, Duration askTimeout) {
+        return Behaviors.setup(ctx -> new MatchRequestEntity(requestId, ctx, tables, rules, clock, centres, askTimeout));
+    }
+
+    public static void initSharding(ActorSystem<?> system, TypingTables tables, RuleSet rules, Clock clock,
+            List<String> centres, Duration askTimeout) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
+                ctx -> create(ctx.getEntityId(), tables, rules, clock, centres, askTimeout)));
+    }
+
+    @Override
+    public State emptyState() {
+        return State.NONE;
+    }
+
+    @Override
+    public Set<String> tagsFor(MatchRequestEvent event) {
+        return Set.of(tagFor(event.requestId()));
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, MatchRequestEvent, State> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState().onAnyCommand(this::handle);
+    }
+
+    // Java 17 has no pattern matching for switch, hence the instanceof chain.
+    private ReplyEffect<MatchRequestEvent, State> handle(State state, Command command) {
+        if (command instanceof SearchFinished finished) {
+            return created(finished.result());
+        } else if (command instanceof DonorAnswered answered) {
+            return donorAnswered(state.request(), answered.reply());
+        } else if (pending != null) {
+            return Effect().stash();
+        }
+        MatchRequest request = state.request();
+        if (command instanceof Create create) {
+            return request != null ? Effect().reply(create.replyTo(), new Current(request)) : search(create);
+        } else if (request == null) {
+            return Effect().reply(replyTo(command), new NotFound(requestId));
+        } else if (command instanceof Get get) {
+            return Effect().reply(get.replyTo(), new Current(request));
+        } else if (command instanceof MoveCandidate move) {
+            return move(request, move);
+        } else if (command instanceof Allocate allocate) {
+            return allocate(request, allocate);
+        } else if (command instanceof Fulfil fulfil) {
+            return close(request.refusalToFulfil(), fulfil.replyTo(),
+                    new MatchRequestEvent.Fulfilled(requestId, by(request, fulfil.by()), clock.instant(), fulfil.note()));
+        } else if (command instanceof Cancel cancel) {
+            return close(request.refusalToCancel(), cancel.replyTo(),
+                    new MatchRequestEvent.Cancelled(requestId, by(request, cancel.by()), clock.instant(), cancel.note()));
+        }
+        throw new IllegalArgumentException("unexpected command " + command.getClass());
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> search(Create create) {
+        MatchQuery query = MatchQuery.compile(create.criteria(), tables);
+        pending = create;
+        ActorRef<CandidateSearch.Result> results = context.messageAdapter(CandidateSearch.Result.class, SearchFinished::new);
+        context.spawnAnonymous(CandidateSearch.create(requestId, query, centres, LocalDate.now(clock), rules,
+                Duration.ofMillis(create.criteria().timeoutMs()), results));
+        return Effect().noReply();
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> created(CandidateSearch.Result result) {
+        Create create = (Create) pending;
+        pending = null;
+        var event = new MatchRequestEvent.Created(requestId, create.criteria().requestingCentre(), clock.instant(),
+                create.criteria(), result.candidates(), result.centresAnswered(), result.centresMissing());
+        return Effect().persist(event).thenReply(create.replyTo(), s -> new Current(s.request())).thenUnstashAll();
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> move(MatchRequest request, MoveCandidate move) {
+        var refusal = request.refusalToMove(move.donorId(), move.to());
+        if (refusal.isPresent()) {
+            return Effect().reply(move.replyTo(), new Refused(refusal.get()));
+        }
+        if (move.to() == CandidateState.DECLINED) {
+            return persistAndReply(moved(request, move), move.replyTo());
+        }
+        // Contacting or accepting a donor another request holds is refused: ask the donor first.
+        return askDonor(move, move.donorId(), replyTo -> new DonorEntity.Get(replyTo));
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> allocate(MatchRequest request, Allocate allocate) {
+        var refusal = request.refusalToAllocate(allocate.donorId());
+        if (refusal.isPresent()) {
+            return Effect().reply(allocate.replyTo(), new Refused(refusal.get()));
+        }
+        MatchCriteria criteria = request.criteria();
+        return askDonor(allocate, allocate.donorId(), replyTo -> new DonorEntity.Reserve(requestId,
+                by(request, allocate.by()), criteria.product().donationType(), criteria.neededBy(), replyTo));
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> askDonor(Command step, String donorId,
+            Function<ActorRef<DonorEntity.Reply>, DonorEntity.Command> command) {
+        pending = step;
+        context.ask(DonorEntity.Reply.class, sharding.entityRefFor(DonorEntity.TYPE_KEY, donorId), askTimeout,
+                command::apply, (reply, failure) -> new DonorAnswered(reply));
+        return Effect().noReply();
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> donorAnswered(MatchRequest request, DonorEntity.Reply reply) {
+        Command step = pending;
+        pending = null;
+        ActorRef<Reply> replyTo = replyTo(step);
+        if (reply == null) {
+            return Effect().reply(replyTo, new Unavailable("the donor's record did not answer in time")).thenUnstashAll();
+        }
+        if (reply instanceof DonorEntity.Rejected rejected) {
+            return Effect().reply(replyTo, new Refused(
+                    new Refusal(rejected.error(), rejected.message(), "donorId", rejected.reasons()))).thenUnstashAll();
+        }
+        if (step instanceof MoveCandidate move) {
+            var held = reply instanceof DonorEntity.Accepted accepted ? accepted.donor().reservation() : null;
+            if (held != null && !held.requestId().equals(requestId)) {
+                return Effect().reply(replyTo, new Refused(new Refusal("reserved",
+                        "the donor is allocated to another open match request", "donorId", List.of()))).thenUnstashAll();
+            }
+            return Effect().persist(moved(request, move)).thenReply(replyTo, s -> new Current(s.request())).thenUnstashAll();
+        }
+        Allocate allocate = (Allocate) step;
+        var event = new MatchRequestEvent.Allocated(requestId, by(request, allocate.by()), clock.instant(),
+                allocate.donorId(), allocate.collectingCentre(), allocate.note());
+        return Effect().persist(event).thenReply(replyTo, s -> new Current(s.request())).thenUnstashAll();
+    }
+
+    private MatchRequestEvent.CandidateMoved moved(MatchRequest request, MoveCandidate move) {
+        return new MatchRequestEvent.CandidateMoved(requestId, by(request, move.by()), clock.instant(), move.donorId(),
+                move.to(), move.note());
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> close(Optional<Refusal> refusal, ActorRef<Reply> replyTo,
+            MatchRequestEvent event) {
+        if (refusal.isPresent()) {
+            return Effect().reply(replyTo, new Refused(refusal.get()));
+        }
+        return Effect().persist(event).thenRun(s -> releaseDonors(s.request())).thenReply(replyTo, s -> new Current(s.request()));
+    }
+
+    /**
+     * Fulfil and cancel release every donor the request may hold: its allocations, and accepted
+     * candidates too (a crash between reserving a donor and recording the allocation would leave
+     * one held). Release is a no-op for a donor this request does not hold.
+     */
+    private void releaseDonors(MatchRequest request) {
+        Set<String> donors = new LinkedHashSet<>();
+        request.allocations().forEach(a -> donors.add(a.donorId()));
+        request.candidates().stream().filter(c -> c.state() == CandidateState.ACCEPTED).forEach(c -> donors.add(c.donorId()));
+        String by = request.events().get(request.events().size() - 1).by();
+        ActorRef<DonorEntity.Reply> ignore = context.getSystem().ignoreRef();
+        donors.forEach(donorId -> sharding.entityRefFor(DonorEntity.TYPE_KEY, donorId)
+                .tell(new DonorEntity.Release(requestId, by, ignore)));
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> persistAndReply(MatchRequestEvent event, ActorRef<Reply> replyTo) {
+        return Effect().persist(event).thenReply(replyTo, s -> new Current(s.request()));
+    }
+
+    /** The acting centre: as given, else the requesting centre. */
+    private static String by(MatchRequest request, String given) {
+        return given != null ? given : request.criteria().requestingCentre();
+    }
+
+    private static ActorRef<Reply> replyTo(Command command) {
+        if (command instanceof Create c) {
+            return c.replyTo();
+        } else if (command instanceof Get c) {
+            return c.replyTo();
+        } else if (command instanceof MoveCandidate c) {
+            return c.replyTo();
+        } else if (command instanceof Allocate c) {
+            return c.replyTo();
+        } else if (command instanceof Fulfil c) {
+            return c.replyTo();
+        } else if (command instanceof Cancel c) {
+            return c.replyTo();
+        }
+        throw new IllegalArgumentException("no reply for " + command.getClass());
+    }
+
+    @Override
+    public SignalHandler<State> signalHandler() {
+        // Releases sent when the request closed are not acknowledged; send them again whenever a
+        // closed request starts (they are no-ops once done).
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    if (state.request() != null && !state.request().status().open()) {
+                        releaseDonors(state.request());
+                    }
+                })
+                .build();
+    }
+
+    @Override
+    public EventHandler<State, MatchRequestEvent> eventHandler() {
+        return newEventHandlerBuilder()
+                .forAnyState()
+                .onAnyEvent((state, event) -> new State(event instanceof MatchRequestEvent.Created created
+                        ? MatchRequest.created(created)
+                        : state.request().apply(event)));
+    }
+}

@@ -1,0 +1,29 @@
+package org.bloodbridge.engine.request;
+
+import java.time.Instant;
+import java.util.List;
+import org.bloodbridge.engine.CborSerializable;
+
+/** Everything that happens to a match request; each names the acting centre ({@code by}) and when. */
+public sealed interface MatchRequestEvent extends CborSerializable {
+    String requestId();
+
+    String by();
+
+    Instant at();
+
+    /** The pools were searched: the ranked candidates and which centres answered by the deadline. */
+    record Created(String requestId, String by, Instant at, MatchCriteria criteria, List<Candidate> candidates,
+                   List<String> centresAnswered, List<String> centresMissing) implements MatchRequestEvent {}
+
+    /** A candidate was contacted, accepted or declined. */
+    record CandidateMoved(String requestId, String by, Instant at, String donorId, CandidateState to, String note)
+            implements MatchRequestEvent {}
+
+    record Allocated(String requestId, String by, Instant at, String donorId, String collectingCentre, String note)
+            implements MatchRequestEvent {}
+
+    record Fulfilled(String requestId, String by, Instant at, String note) implements MatchRequestEvent {}
+
+    record Cancelled(String requestId, String by, Instant at, String note) implements MatchRequestEvent {}
+}

@@ -1,0 +1,7 @@
+package org.bloodbridge.engine.request;
+
+public enum Urgency {
+    EMERGENCY,
+    URGENT,
+    ROUTINE
+}

@@ -1,0 +1,97 @@
+package org.bloodbridge.engine.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
+import org.junit.jupiter.api.Test;
+
+/** The workflow of domain-rules.md section 6 on the pure request state. */
+class MatchRequestWorkflowTest {
+    private static final Instant AT = Instant.parse("2026-11-25T02:00:00Z");
+    private static final MatchCriteria CRITERIA = new MatchCriteria("CD", "West China Hospital",
+            Product.PLATELETS_APHERESIS, 1, Urgency.EMERGENCY, LocalDate.of(2026, 11, 26),
+            new Patient("P-1", Sex.F, Abo.A, RhD.POS, Map.of("A", List.of("A2", "A24"), "B", List.of("B46", "B60")),
+                    List.of(), List.of(), List.of(), List.of()), 20, 2000);
+
+    private static Candidate candidate(int rank, String donorId) {
+        return new Candidate(rank, donorId, "CQ", "A", List.of("A2", "A24", "B46", "B60"), List.of(), List.of(),
+                "IDENTICAL", false, false, LocalDate.of(2026, 11, 25), CandidateState.PROPOSED);
+    }
+
+    private static MatchRequest created(List<Candidate> candidates) {
+        return MatchRequest.created(new MatchRequestEvent.Created("r1", "CD", AT, CRITERIA, candidates,
+                List.of("CD", "CQ"), List.of()));
+    }
+
+    private static MatchRequest move(MatchRequest request, String donorId, CandidateState to) {
+        assertEquals(java.util.Optional.empty(), request.refusalToMove(donorId, to));
+        return request.apply(new MatchRequestEvent.CandidateMoved("r1", "CQ", AT, donorId, to, null));
+    }
+
+    private static String refusal(java.util.Optional<Refusal> refusal) {
+        assertTrue(refusal.isPresent(), "expected a refusal");
+        return refusal.get().error();
+    }
+
+    @Test
+    void aRequestGoesFromCandidatesToFulfilledThroughContactAcceptAndAllocation() {
+        MatchRequest request = created(List.of(candidate(1, "d1"), candidate(2, "d2")));
+        assertEquals(RequestStatus.CANDIDATES_FOUND, request.status());
+
+        assertEquals("invalid_transition", refusal(request.refusalToMove("d1", CandidateState.ACCEPTED)),
+                "a candidate is contacted before accepting");
+        assertEquals("invalid_transition", refusal(request.refusalToAllocate("d1")));
+        assertEquals("invalid_transition", refusal(request.refusalToFulfil()));
+
+        request = move(request, "d1", CandidateState.CONTACTED);
+        assertEquals(RequestStatus.RECRUITING, request.status(), "the first contact starts recruiting");
+        assertEquals("invalid_transition", refusal(request.refusalToAllocate("d1")), "only an accepted donor is allocated");
+        request = move(request, "d1", CandidateState.ACCEPTED);
+        assertEquals("invalid_transition", refusal(request.refusalToMove("d1", CandidateState.DECLINED)));
+
+        assertTrue(request.refusalToAllocate("d1").isEmpty());
+        request = request.apply(new MatchRequestEvent.Allocated("r1", "CQ", AT, "d1", "CQ", null));
+        assertEquals(RequestStatus.ALLOCATED, request.status());
+        assertEquals("invalid_transition", refusal(request.refusalToAllocate("d1")), "allocated once");
+
+        request = move(request, "d2", CandidateState.CONTACTED);
+        request = move(request, "d2", CandidateState.ACCEPTED);
+        assertEquals("invalid_transition", refusal(request.refusalToAllocate("d2")), "one unit was asked for");
+
+        assertTrue(request.refusalToFulfil().isEmpty());
+        request = request.apply(new MatchRequestEvent.Fulfilled("r1", "CD", AT, "transfused"));
+        assertEquals(RequestStatus.FULFILLED, request.status());
+        assertEquals("invalid_transition", refusal(request.refusalToCancel()), "a fulfilled request cannot be cancelled");
+        assertEquals("invalid_transition", refusal(request.refusalToMove("d2", CandidateState.DECLINED)));
+        assertEquals(List.of("CREATED", "CONTACTED", "ACCEPTED", "ALLOCATED", "CONTACTED", "ACCEPTED", "FULFILLED"),
+                request.events().stream().map(WorkflowEntry::type).toList());
+    }
+
+    @Test
+    void aDeclinedCandidateStaysDeclinedAndAnUnknownDonorIsNotFound() {
+        MatchRequest request = move(created(List.of(candidate(1, "d1"))), "d1", CandidateState.CONTACTED);
+        request = move(request, "d1", CandidateState.DECLINED);
+        assertEquals(CandidateState.DECLINED, request.candidate("d1").orElseThrow().state());
+        assertEquals("invalid_transition", refusal(request.refusalToMove("d1", CandidateState.ACCEPTED)));
+        assertEquals("not_found", refusal(request.refusalToMove("nobody", CandidateState.CONTACTED)));
+        assertEquals("not_found", refusal(request.refusalToAllocate("nobody")));
+    }
+
+    @Test
+    void aRequestWithoutCandidatesCanOnlyBeCancelled() {
+        MatchRequest request = created(List.of());
+        assertEquals(RequestStatus.NO_CANDIDATES, request.status());
+        assertEquals("invalid_transition", refusal(request.refusalToFulfil()));
+        assertTrue(request.refusalToCancel().isEmpty());
+        request = request.apply(new MatchRequestEvent.Cancelled("r1", "CD", AT, null));
+        assertEquals(RequestStatus.CANCELLED, request.status());
+        assertEquals("invalid_transition", refusal(request.refusalToCancel()), "cancelled once");
+    }
+}

@@ -1,0 +1,57 @@
+package org.bloodbridge.http;
+
+import java.time.LocalDate;
+import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.request.MatchCriteria;
+import org.bloodbridge.engine.request.MatchQuery;
+import org.bloodbridge.engine.request.Patient;
+import org.bloodbridge.engine.request.Product;
+import org.bloodbridge.engine.request.Urgency;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
+import org.bloodbridge.engine.typing.TypingTables;
+
+/**
+ * Reads {@code POST /api/v1/match-requests}: the request's shape here, and every antigen and
+ * antibody name by compiling the request once against the reference tables, so a bad name is a
+ * 400 naming its field before any pool is asked.
+ */
+final class MatchRequestInput {
+    static final int DEFAULT_CANDIDATES = 20;
+    static final int MAX_CANDIDATES = 200;
+    static final int DEFAULT_TIMEOUT_MS = 2000;
+    static final int MAX_TIMEOUT_MS = 10_000;
+
+    private final RequestChecks checks;
+    private final TypingTables tables;
+
+    MatchRequestInput(RequestChecks checks, TypingTables tables) {
+        this.checks = checks;
+        this.tables = tables;
+    }
+
+    MatchCriteria read(Fields body) {
+        String centre = checks.centre(body, "requestingCentre");
+        Product product = body.enumValue("product", Product.class);
+        int units = body.has("units") ? body.integerIn("units", 1, 20) : 1;
+        Urgency urgency = body.has("urgency") ? body.enumValue("urgency", Urgency.class) : Urgency.ROUTINE;
+        LocalDate neededBy = body.date("neededBy");
+        if (neededBy.isBefore(checks.today())) {
+            throw ApiError.invalid("neededBy", "neededBy " + neededBy + " is before today (" + checks.today() + ")");
+        }
+        Fields p = body.optionalObject("patient");
+        if (p == null) {
+            throw ApiError.invalid("patient", "patient is required");
+        }
+        Patient patient = new Patient(p.text("reference"), p.optionalEnum("sex", Sex.class), p.optionalEnum("abo", Abo.class),
+                p.optionalEnum("rhD", RhD.class), p.stringListMap("hla"), p.optionalStrings("hlaAntibodies"),
+                p.optionalStrings("hpaAntibodies"), p.optionalStrings("redCellAntibodies"),
+                p.optionalStrings("requiredRedCellNegative"));
+        int maxCandidates = body.has("maxCandidates") ? body.integerIn("maxCandidates", 1, MAX_CANDIDATES) : DEFAULT_CANDIDATES;
+        int timeoutMs = body.has("timeoutMs") ? body.integerIn("timeoutMs", 100, MAX_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
+        var criteria = new MatchCriteria(centre, body.optionalText("hospital"), product, units, urgency, neededBy, patient,
+                maxCandidates, timeoutMs);
+        MatchQuery.compile(criteria, tables); // throws InvalidField naming the patient field at fault
+        return criteria;
+    }
+}

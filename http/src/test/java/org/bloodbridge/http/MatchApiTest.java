@@ -1,0 +1,234 @@
+package org.bloodbridge.http;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Emergency matching over HTTP against the real Cassandra, two centres: a designed donor set whose
+ * ranking follows domain-rules.md section 4 exactly, the workflow, and allocation races.
+ */
+class MatchApiTest extends OneServerPerClass {
+    static final String PATIENT_HLA = "{\"A\": [\"A2\", \"A24\"], \"B\": [\"B46\", \"B60\"]}";
+    private static final String HPA_1BB = "{\"HPA-1\": \"bb\"}";
+    private static final List<String> RANKED = new ArrayList<>();
+    private static final List<String> EXCLUDED = new ArrayList<>();
+
+    /** A platelet request of a CD patient (female, A POS) with anti-B7 and anti-HPA-1a. */
+    static String plateletRequest(int maxCandidates) {
+        return """
+                {"requestingCentre": "CD", "hospital": "West China Hospital", "product": "PLATELETS_APHERESIS",
+                 "units": 1, "urgency": "EMERGENCY", "neededBy": "2026-11-26",
+                 "patient": {"reference": "P-123", "sex": "F", "abo": "A", "rhD": "POS", "hla": %s,
+                   "hlaAntibodies": ["B7"], "hpaAntibodies": ["HPA-1a"]},
+                 "maxCandidates": %d, "timeoutMs": 3000}
+                """.formatted(PATIENT_HLA, maxCandidates);
+    }
+
+    @BeforeAll
+    static void designedDonors() {
+        // In the order the rules rank them (section 4.5).
+        String identicalHome = Donors.platelet(server, "CD", "A", PATIENT_HLA, HPA_1BB);
+        String identicalOther = Donors.platelet(server, "CQ", "A", PATIENT_HLA, HPA_1BB);
+        String identicalMinor = Donors.platelet(server, "CQ", "O", PATIENT_HLA, HPA_1BB);
+        String oneNotDetected = Donors.platelet(server, "CD", "A", "{\"A\": [\"A2\"], \"B\": [\"B46\", \"B60\"]}", HPA_1BB);
+        String oneCrossReactive = Donors.platelet(server, "CQ", "A", "{\"A\": [\"A2\", \"A24\"], \"B\": [\"B46\", \"B61\"]}", HPA_1BB);
+        String oneMismatch = Donors.platelet(server, "CD", "A", "{\"A\": [\"A11\", \"A24\"], \"B\": [\"B46\", \"B60\"]}", HPA_1BB);
+        RANKED.addAll(List.of(identicalHome, identicalOther, identicalMinor, oneNotDetected, oneCrossReactive, oneMismatch));
+        // Never returned.
+        EXCLUDED.add(Donors.platelet(server, "CD", "A", PATIENT_HLA, "{\"HPA-1\": \"ab\"}")); // carries HPA-1a
+        EXCLUDED.add(Donors.platelet(server, "CQ", "A", PATIENT_HLA, "{\"HPA-5\": \"aa\"}")); // untyped for HPA-1
+        EXCLUDED.add(Donors.platelet(server, "CQ", "A", "{\"A\": [\"A2\", \"A24\"], \"B\": [\"B7\", \"B46\"]}", HPA_1BB)); // anti-B7
+        EXCLUDED.add(Donors.platelet(server, "CD", "A", "{\"A\": [\"A2\"]}", HPA_1BB)); // not on the platelet panel
+        String deferred = Donors.platelet(server, "CQ", "A", PATIENT_HLA, HPA_1BB);
+        Donors.defer(server, deferred);
+        EXCLUDED.add(deferred);
+    }
+
+    /** Posts match requests until one satisfies {@code done} (the pools take the new donors in asynchronously). */
+    static JsonNode matchUntil(TestServer server, String request, Predicate<JsonNode> done) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            HttpResponse<String> response = server.post("/api/v1/match-requests", request);
+            assertEquals(201, response.statusCode(), response.body());
+            return TestServer.json(response);
+        }, done::test);
+    }
+
+    static List<String> donorIds(JsonNode request) {
+        List<String> ids = new ArrayList<>();
+        request.get("candidates").forEach(c -> ids.add(c.get("donorId").asText()));
+        return ids;
+    }
+
+    @Test
+    void theDesignedDonorSetRanksExactlyAsTheRulesSay() {
+        JsonNode found = matchUntil(server, plateletRequest(20), r -> donorIds(r).size() >= RANKED.size());
+        assertEquals(RANKED, donorIds(found));
+        assertEquals("CANDIDATES_FOUND", found.get("status").asText());
+        assertEquals("[\"CD\",\"CQ\"]", found.get("centresAnswered").toString());
+        assertEquals("[]", found.get("centresMissing").toString());
+        List<String> grades = new ArrayList<>();
+        found.get("candidates").forEach(c -> grades.add(c.get("grade").asText() + "/" + c.get("abo").asText()));
+        assertEquals(List.of("A/IDENTICAL", "A/IDENTICAL", "A/MINOR", "B1U/IDENTICAL", "B1X/IDENTICAL", "C/IDENTICAL"), grades);
+        JsonNode crossReactive = found.at("/candidates/4");
+        assertEquals("[\"A2\",\"A24\",\"B46\"]", crossReactive.get("identical").toString());
+        assertEquals("[\"B61\"]", crossReactive.get("crossReactive").toString());
+        assertEquals(5, crossReactive.get("rank").asInt());
+        assertEquals("PROPOSED", crossReactive.get("state").asText());
+        assertEquals("2026-11-25", crossReactive.get("eligibleFrom").asText());
+        for (String excluded : EXCLUDED) {
+            assertFalse(donorIds(found).contains(excluded), excluded + " must never be returned");
+        }
+
+        JsonNode read = TestServer.json(server.get("/api/v1/match-requests/" + found.get("requestId").asText()));
+        assertEquals(found.get("candidates"), read.get("candidates"), "the result is stored as answered");
+    }
+
+    @Test
+    void maxCandidatesCutsTheRanking() {
+        JsonNode found = matchUntil(server, plateletRequest(2), r -> donorIds(r).size() == 2
+                && donorIds(r).equals(RANKED.subList(0, 2)));
+        assertEquals(2, found.get("candidates").size());
+    }
+
+    @Test
+    void theWorkflowRunsToFulfilmentAndReleasesTheDonor() {
+        JsonNode request = matchUntil(server, plateletRequest(20), r -> donorIds(r).size() >= RANKED.size());
+        String path = "/api/v1/match-requests/" + request.get("requestId").asText();
+        String donor = RANKED.get(5);
+        assertEquals(409, server.post(path + "/candidates/" + donor + "/accept", "{}").statusCode(),
+                "accepting before contact is an invalid transition");
+        assertEquals(409, server.post(path + "/fulfil", "").statusCode());
+        JsonNode contacted = TestServer.json(ok(server.post(path + "/candidates/" + donor + "/contact", "{\"by\": \"CQ\"}")));
+        assertEquals("RECRUITING", contacted.get("status").asText());
+        ok(server.post(path + "/candidates/" + donor + "/accept", "{\"by\": \"CQ\", \"note\": \"can come tomorrow\"}"));
+        HttpResponse<String> allocated = server.post(path + "/allocations", "{\"donorId\": \"" + donor + "\", \"collectingCentre\": \"CQ\"}");
+        assertEquals(201, allocated.statusCode(), allocated.body());
+        assertEquals("ALLOCATED", TestServer.json(allocated).get("status").asText());
+        JsonNode reserved = TestServer.json(server.get("/api/v1/donors/" + donor));
+        assertEquals(request.get("requestId").asText(), reserved.at("/reservations/0/requestId").asText());
+
+        JsonNode fulfilled = TestServer.json(ok(server.post(path + "/fulfil", "{\"by\": \"CD\"}")));
+        assertEquals("FULFILLED", fulfilled.get("status").asText());
+        List<String> steps = new ArrayList<>();
+        fulfilled.get("events").forEach(e -> steps.add(e.get("type").asText() + " by " + e.get("by").asText()));
+        assertEquals(List.of("CREATED by CD", "CONTACTED by CQ", "ACCEPTED by CQ", "ALLOCATED by CD", "FULFILLED by CD"), steps);
+        assertEquals(409, server.post(path + "/cancel", "").statusCode(), "a fulfilled request cannot be cancelled");
+        awaitTrue(() -> TestServer.json(server.get("/api/v1/donors/" + donor)).get("reservations").isEmpty(),
+                "fulfilment releases the donor");
+    }
+
+    /** A red-cell request for a Di(b-) patient: the designed platelet donors are not typed for Di(b). */
+    private static final String RED_CELL_REQUEST = """
+            {"requestingCentre": "CQ", "product": "RED_CELLS", "units": 2, "urgency": "URGENT", "neededBy": "2026-11-27",
+             "patient": {"reference": "P-77", "sex": "M", "abo": "B", "rhD": "POS", "redCellAntibodies": ["Di(b)"]}}""";
+
+    @Test
+    void twoRequestsRacingForOneDonorHaveExactlyOneWinner() {
+        String donor = Donors.register(server, "CD", "O", "POS", "{}", "{}", "{\"Di(b)\": \"-\"}");
+        String identical = Donors.register(server, "CQ", "B", "NEG", "{}", "{}", "{\"Di(b)\": \"-\", \"Fy(a)\": \"+\"}");
+        Donors.register(server, "CQ", "A", "POS", "{}", "{}", "{\"Di(b)\": \"-\"}"); // A cells for a B patient: never
+        Donors.register(server, "CQ", "B", "POS", "{}", "{}", "{\"Di(b)\": \"+\"}"); // carries Di(b): never
+        JsonNode ranked = matchUntil(server, RED_CELL_REQUEST, r -> donorIds(r).size() == 2);
+        assertEquals(List.of(identical, donor), donorIds(ranked), "ABO identical first, then the requesting centre");
+        assertEquals("COMPATIBLE", ranked.at("/candidates/1/abo").asText());
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            JsonNode request = matchUntil(server, RED_CELL_REQUEST, r -> donorIds(r).contains(donor));
+            String path = "/api/v1/match-requests/" + request.get("requestId").asText();
+            ok(server.post(path + "/candidates/" + donor + "/contact", ""));
+            ok(server.post(path + "/candidates/" + donor + "/accept", ""));
+            paths.add(path);
+        }
+        String bystander = "/api/v1/match-requests/" + matchUntil(server, RED_CELL_REQUEST, r -> donorIds(r).contains(donor))
+                .get("requestId").asText();
+        String allocation = "{\"donorId\": \"" + donor + "\", \"collectingCentre\": \"CD\"}";
+        List<CompletableFuture<HttpResponse<String>>> racing = paths.stream()
+                .map(path -> CompletableFuture.supplyAsync(() -> server.post(path + "/allocations", allocation)))
+                .toList();
+        List<Integer> statuses = racing.stream().map(f -> f.join().statusCode()).sorted().toList();
+        assertEquals(List.of(201, 409), statuses);
+        HttpResponse<String> loser = racing.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 409)
+                .findFirst().orElseThrow();
+        assertEquals("reserved", TestServer.json(loser).get("error").asText());
+        HttpResponse<String> contact = server.post(bystander + "/candidates/" + donor + "/contact", "");
+        assertEquals(409, contact.statusCode(), "contacting a donor another request holds");
+        assertEquals("reserved", TestServer.json(contact).get("error").asText());
+
+        // The donor is no longer offered to others, and acting on them is refused.
+        JsonNode later = matchUntil(server, RED_CELL_REQUEST, r -> !donorIds(r).contains(donor));
+        assertFalse(donorIds(later).contains(donor));
+        String winner = racing.get(0).join().statusCode() == 201 ? paths.get(0) : paths.get(1);
+        String other = winner.equals(paths.get(0)) ? paths.get(1) : paths.get(0);
+        ok(server.post(winner + "/cancel", "{\"note\": \"patient transferred\"}"));
+        awaitTrue(() -> server.post(other + "/allocations", allocation).statusCode() == 201,
+                "once the winner cancels, the donor can be allocated to the other request");
+    }
+
+    @Test
+    void requestsAreListedByCentreAndStatusNewestFirst() {
+        JsonNode first = matchUntil(server, plateletRequest(3), r -> true);
+        JsonNode second = matchUntil(server, plateletRequest(3), r -> true);
+        ok(server.post("/api/v1/match-requests/" + second.get("requestId").asText() + "/cancel", ""));
+        awaitTrue(() -> {
+            JsonNode cancelled = TestServer.json(server.get("/api/v1/match-requests?centre=CD&status=CANCELLED"));
+            return cancelled.get("requests").findValuesAsText("requestId").contains(second.get("requestId").asText());
+        }, "the cancelled request is listed as cancelled");
+        awaitTrue(() -> {
+            List<String> listed = TestServer.json(server.get("/api/v1/match-requests?centre=CD&limit=500"))
+                    .get("requests").findValuesAsText("requestId");
+            return listed.indexOf(second.get("requestId").asText()) >= 0
+                    && listed.indexOf(second.get("requestId").asText()) < listed.indexOf(first.get("requestId").asText());
+        }, "newest first");
+        JsonNode atChongqing = TestServer.json(server.get("/api/v1/match-requests?centre=CQ&limit=500")).get("requests");
+        assertFalse(atChongqing.findValuesAsText("requestId").contains(first.get("requestId").asText()),
+                "a centre lists the requests it made");
+        atChongqing.forEach(r -> assertEquals("CQ", r.get("centre").asText()));
+        HttpResponse<String> badCursor = server.get("/api/v1/match-requests?centre=CD&cursor=not-a-cursor");
+        assertEquals(400, badCursor.statusCode(), badCursor.body());
+        assertEquals("cursor", TestServer.json(badCursor).get("field").asText());
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheField() {
+        assertInvalid(plateletRequest(20).replace("\"B7\"", "\"B999\""), "patient.hlaAntibodies[0]");
+        assertInvalid(plateletRequest(20).replace("\"HPA-1a\"", "\"HPA-1c\""), "patient.hpaAntibodies[0]");
+        assertInvalid(plateletRequest(20).replace("2026-11-26", "2026-11-24"), "neededBy");
+        assertInvalid(plateletRequest(201), "maxCandidates");
+        assertInvalid(plateletRequest(20).replace("3000", "20000"), "timeoutMs");
+        assertInvalid(plateletRequest(20).replace("\"CD\"", "\"XX\""), "requestingCentre");
+        assertInvalid(plateletRequest(20).replace("PLATELETS_APHERESIS", "PLASMA"), "product");
+        assertInvalid("""
+                {"requestingCentre": "CD", "product": "RED_CELLS", "neededBy": "2026-11-26",
+                 "patient": {"reference": "P-9", "abo": "O", "rhD": "POS"}}""", "patient.requiredRedCellNegative");
+        assertEquals(404, server.get("/api/v1/match-requests/00000000-0000-4000-8000-000000000000").statusCode());
+        assertEquals(404, server.get("/api/v1/match-requests/not-a-request").statusCode());
+    }
+
+    private static void assertInvalid(String body, String field) {
+        HttpResponse<String> response = server.post("/api/v1/match-requests", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(field, TestServer.json(response).get("field").asText(), response.body());
+    }
+
+    static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
+    }
+
+    static void awaitTrue(Callable<Boolean> condition, String what) {
+        await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(condition);
+    }
+}

@@ -1,0 +1,62 @@
+package org.bloodbridge.persistence.readside;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.bloodbridge.engine.ShardedAsk;
+import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.donor.DonorEvent;
+import org.bloodbridge.engine.pool.CentrePool;
+import org.bloodbridge.engine.pool.DonorSummary;
+import org.bloodbridge.engine.request.MatchRequest;
+import org.bloodbridge.engine.request.MatchRequestEntity;
+import org.bloodbridge.engine.request.MatchRequestEvent;
+
+/**
+ * The projections that keep the read side: donor events into the donor summaries the pools
+ * rebuild from (and, again, into the pools: the reliable path beside the entity's direct update),
+ * and match request events into the listing by centre. Each handler reads the entity's current
+ * state rather than folding events, so a redelivered or skipped-over event still leaves the newest
+ * state; the tables keep the row with the highest event number.
+ */
+public final class ReadSideProjections {
+    private ReadSideProjections() {}
+
+    public static void start(ActorSystem<?> system, ReadSide readSide, List<String> centres, Duration askTimeout) {
+        ShardedAsk asks = new ShardedAsk(system);
+        Consumer<DonorSummary> pools = CentrePool.updates(system);
+        TaggedProjection.start(system, "donor-summaries", DonorEntity.tags(centres), DonorEvent.class, event ->
+                asks.ask(DonorEntity.TYPE_KEY, event.donorId(), (ActorRef<DonorEntity.Reply> r) -> new DonorEntity.GetSummary(r),
+                        askTimeout).thenCompose(reply -> {
+                    if (reply instanceof DonorEntity.Summary summary) {
+                        return readSide.donorSummaries().upsert(summary.summary()).thenApply(done -> {
+                            pools.accept(summary.summary());
+                            return done;
+                        });
+                    }
+                    return done();
+                }));
+        TaggedProjection.start(system, "match-request-listings", MatchRequestEntity.tags(), MatchRequestEvent.class, event ->
+                asks.ask(MatchRequestEntity.TYPE_KEY, event.requestId(),
+                        (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Get(r), askTimeout)
+                        .thenCompose(reply -> reply instanceof MatchRequestEntity.Current current
+                                ? readSide.requestListings().upsert(listing(current.request()))
+                                : done()));
+    }
+
+    /** One workflow entry per event, so their count is the entity's event number. */
+    static RequestListing listing(MatchRequest r) {
+        var c = r.criteria();
+        return new RequestListing(c.requestingCentre(), r.createdAt(), r.requestId(), r.status().name(), c.product().name(),
+                c.urgency().name(), c.hospital(), c.patient().reference(), c.neededBy(), r.events().size());
+    }
+
+    private static CompletionStage<Done> done() {
+        return CompletableFuture.completedFuture(Done.getInstance());
+    }
+}
