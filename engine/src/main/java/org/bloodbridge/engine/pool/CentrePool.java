@@ -16,6 +16,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.matching.PlateletCandidate;
 import org.bloodbridge.engine.matching.RedCellCandidate;
 import org.bloodbridge.engine.request.MatchCriteria;
@@ -163,7 +164,14 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
             return this;
         }
         // Compiled here rather than sent compiled: the criteria cross the network, the tables do not.
-        MatchQuery query = MatchQuery.compile(f.criteria(), tables);
+        MatchQuery query;
+        try {
+            query = MatchQuery.compile(f.criteria(), tables);
+        } catch (InvalidField | IllegalArgumentException e) { // tables differ from the requesting node's (a rolling upgrade)
+            getContext().getLog().warn("pool {}: cannot read a match request with its tables: {}", centre, e.getMessage());
+            f.replyTo().tell(new Found(centre, false, List.of(), List.of()));
+            return this;
+        }
         LocalDate neededBy = f.criteria().neededBy();
         f.replyTo().tell(query.platelets() != null
                 ? new Found(centre, true, index.findPlatelets(query.platelets(), neededBy, f.today(), f.limit()), List.of())
