@@ -71,6 +71,9 @@ mvn -B -q --no-transfer-progress -pl bench,http -am package -DskipTests
 CONF=$DATA_DIR/matchbench.conf
 cat > "$CONF" <<'EOF'
 include classpath("application.conf")
+# The import's POST lasts as long as the import (back-pressure); ~105,000 candidates at 30-200 donors/s
+# can take longer than the default 1 h.
+bloodbridge.import.request-timeout = 4h
 bloodbridge.centres = [
   { code = "CD", name = "Chengdu Blood Center", region = "Sichuan" }
   { code = "CQ", name = "Chongqing Blood Center", region = "Chongqing" }
