@@ -32,6 +32,7 @@ import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.pool.CentrePool;
 import org.bloodbridge.engine.pool.PoolKeepAlive;
 import org.bloodbridge.engine.pool.PoolStore;
+import org.bloodbridge.engine.request.MatchQueries;
 import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.persistence.StoreHealth;
@@ -76,9 +77,10 @@ public final class BloodbridgeNode implements AutoCloseable {
             joinCluster(system);
             ReadSide readSide = ReadSide.start(system);
             PoolStore poolStore = (centre, page) -> readSide.donorSummaries().loadCentre(centre, page).thenApply(done -> null);
-            CentrePool.initSharding(system, tables, poolStore, settings.pools());
+            var queries = new MatchQueries(tables);
+            CentrePool.initSharding(system, tables, queries, poolStore, settings.pools());
             DonorEntity.initSharding(system, rules, clock, CentrePool.updates(system));
-            MatchRequestEntity.initSharding(system, tables, rules, clock, settings.centreCodes(), settings.askTimeout());
+            MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout());
             startProjectionsOnceReady(system, readSide, settings);
             system.systemActorOf(PoolKeepAlive.create(settings.centreCodes(), settings.poolKeepAlive()), "pool-keep-alive",
                     Props.empty());
@@ -99,7 +101,7 @@ public final class BloodbridgeNode implements AutoCloseable {
                             settings.batchMaxChecks(), settings.batchParallelism()),
                     new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
                             directory, system, settings.importSettings(), clock),
-                    new MatchRoutes(checks, new MatchRequestInput(checks, tables), asks, settings.askTimeout(),
+                    new MatchRoutes(checks, new MatchRequestInput(checks, queries), asks, settings.askTimeout(),
                             readSide.requestListings()),
                     new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables),
                     settings.centres(),
