@@ -31,13 +31,6 @@ class KubernetesManifestsTest {
     private static final List<Path> CONFIGURATION = List.of(
             Path.of("src", "main", "resources"), Path.of("..", "persistence", "src", "main", "resources"));
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{\\??(BLOODBRIDGE_[A-Z0-9_]+)");
-    /**
-     * Read by cluster.conf (cluster joining and Pekko Management) once that change lands on this
-     * branch; then they are found by the scan and this list can go.
-     */
-    private static final Set<String> FROM_CLUSTER_CONF = Set.of("BLOODBRIDGE_NODE_HOST", "BLOODBRIDGE_NODE_PORT",
-            "BLOODBRIDGE_SEEDS", "BLOODBRIDGE_MANAGEMENT_PORT", "BLOODBRIDGE_DISCOVERY",
-            "BLOODBRIDGE_K8S_POD_LABEL_SELECTOR");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, List<JsonNode>> FILES = new HashMap<>();
@@ -93,7 +86,7 @@ class KubernetesManifestsTest {
 
     /** The BLOODBRIDGE_* variables the server's configuration reads. */
     static Set<String> readByTheServer() throws IOException {
-        Set<String> names = new TreeSet<>(FROM_CLUSTER_CONF);
+        Set<String> names = new TreeSet<>();
         for (Path dir : CONFIGURATION) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".conf") || f.endsWith("logback.xml")).toList()) {
