@@ -7,15 +7,16 @@ import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.management.javadsl.CheckResult;
+import org.apache.pekko.management.javadsl.HealthChecks;
 import org.bloodbridge.engine.Centre;
 
 /**
@@ -31,12 +32,12 @@ public final class ApiRoutes {
     private final RegistryRoutes registry;
     private final List<Centre> centres;
     private final Map<String, Object> reference;
-    private final Supplier<CompletionStage<Boolean>> ready;
+    private final HealthChecks health;
     private final String openApi;
 
     ApiRoutes(DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports, MatchRoutes matches,
             RegistryRoutes registry, List<Centre> centres, Map<String, Object> reference,
-            Supplier<CompletionStage<Boolean>> ready) {
+            HealthChecks health) {
         this.donors = donors;
         this.eligibility = eligibility;
         this.imports = imports;
@@ -44,15 +45,15 @@ public final class ApiRoutes {
         this.registry = registry;
         this.centres = centres;
         this.reference = reference;
-        this.ready = ready;
+        this.health = health;
         this.openApi = OpenApi.document();
     }
 
     public Route route() {
         return ErrorHandling.handleErrors(() -> concat(
                 pathPrefix("health", () -> concat(
-                        path("alive", () -> get(() -> complete(StatusCodes.OK, Map.of("status", "alive"), Json.marshaller()))),
-                        path("ready", () -> get(this::readiness)))),
+                        path("alive", () -> get(() -> check(health.aliveResult(), "alive"))),
+                        path("ready", () -> get(() -> check(health.readyResult(), "ready"))))),
                 pathPrefix("api", () -> pathPrefix("v1", () -> concat(
                         path("openapi.json", () -> get(() -> complete(
                                 HttpEntities.create(ContentTypes.APPLICATION_JSON, openApi)))),
@@ -65,13 +66,14 @@ public final class ApiRoutes {
                         matches.route())))));
     }
 
-    private Route readiness() {
-        return onSuccess(ready.get(), isReady -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", isReady ? "ready" : "not_ready");
-            return isReady
-                    ? complete(StatusCodes.OK, body, Json.marshaller())
-                    : ErrorHandling.completeError(ApiError.unavailable("Cassandra or cluster sharding is not up yet"));
-        });
+    /** Pekko Management's health checks (as on its own port), in the API's JSON format. */
+    private Route check(CompletionStage<CheckResult> result, String status) {
+        // A check that times out fails the stage rather than giving a failed result.
+        CompletionStage<Optional<String>> failure = result
+                .thenApply(r -> r.isSuccess() ? Optional.<String>empty() : Optional.of(r.failure().orElse("not " + status)))
+                .exceptionally(e -> Optional.of("a health check did not answer in time"));
+        return onSuccess(failure, f -> f.isEmpty()
+                ? complete(StatusCodes.OK, Map.of("status", status), Json.marshaller())
+                : ErrorHandling.completeError(ApiError.unavailable(f.get())));
     }
 }

@@ -1,20 +1,28 @@
 package org.bloodbridge.http;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.management.HealthCheckSettings;
+import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
+import org.apache.pekko.management.javadsl.HealthChecks;
+import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.bloodbridge.engine.ShardedAsk;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
@@ -24,6 +32,7 @@ import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.pool.CentrePool;
 import org.bloodbridge.engine.pool.PoolKeepAlive;
 import org.bloodbridge.engine.pool.PoolStore;
+import org.bloodbridge.engine.request.MatchQueries;
 import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.persistence.StoreHealth;
@@ -41,14 +50,12 @@ public final class BloodbridgeNode implements AutoCloseable {
 
     private final ActorSystem<Void> system;
     private final ServerBinding binding;
-    private final StoreHealth storeHealth;
-    private final ReadSide readSide;
+    private final HealthChecks healthChecks;
 
-    private BloodbridgeNode(ActorSystem<Void> system, ServerBinding binding, StoreHealth storeHealth, ReadSide readSide) {
+    private BloodbridgeNode(ActorSystem<Void> system, ServerBinding binding, HealthChecks healthChecks) {
         this.system = system;
         this.binding = binding;
-        this.storeHealth = storeHealth;
-        this.readSide = readSide;
+        this.healthChecks = healthChecks;
     }
 
     /**
@@ -64,14 +71,16 @@ public final class BloodbridgeNode implements AutoCloseable {
         RuleSet rules = RuleSets.inForce(config);
         TypingTables tables = TypingTables.load(settings.imgtHlaDir(), settings.rarePatterns());
         log.info("IMGT/HLA release {}; eligibility rule set {}", tables.hla().release(), rules.name());
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", config);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", withSeedNodes(config));
         try {
-            joinSelfIfNoSeeds(system, config);
+            PekkoManagement.get(system).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            joinCluster(system);
             ReadSide readSide = ReadSide.start(system);
             PoolStore poolStore = (centre, page) -> readSide.donorSummaries().loadCentre(centre, page).thenApply(done -> null);
-            CentrePool.initSharding(system, tables, poolStore, settings.pools());
+            var queries = new MatchQueries(tables);
+            CentrePool.initSharding(system, tables, queries, poolStore, settings.pools());
             DonorEntity.initSharding(system, rules, clock, CentrePool.updates(system));
-            MatchRequestEntity.initSharding(system, tables, rules, clock, settings.centreCodes(), settings.askTimeout());
+            MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout());
             startProjectionsOnceReady(system, readSide, settings);
             system.systemActorOf(PoolKeepAlive.create(settings.centreCodes(), settings.poolKeepAlive()), "pool-keep-alive",
                     Props.empty());
@@ -81,6 +90,9 @@ public final class BloodbridgeNode implements AutoCloseable {
             var directory = new DonorDirectory(system, settings.askTimeout());
             var asks = new ShardedAsk(system);
             var storeHealth = new StoreHealth(system, settings.askTimeout());
+            StoreReadiness.ID.apply(system).set(() -> storeReady(storeHealth, readSide));
+            var healthChecks = new HealthChecks((ExtendedActorSystem) Adapter.toClassic(system),
+                    HealthCheckSettings.create(config.getConfig("pekko.management.health-checks")));
             var registrationInput = new RegistrationInput(checks, tables);
             var historyInput = new HistoryInput(checks);
             var routes = new ApiRoutes(
@@ -89,18 +101,18 @@ public final class BloodbridgeNode implements AutoCloseable {
                             settings.batchMaxChecks(), settings.batchParallelism()),
                     new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
                             directory, system, settings.importSettings(), clock),
-                    new MatchRoutes(checks, new MatchRequestInput(checks, tables), asks, settings.askTimeout(),
+                    new MatchRoutes(checks, new MatchRequestInput(checks, queries), asks, settings.askTimeout(),
                             readSide.requestListings()),
                     new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables),
                     settings.centres(),
                     Map.of("imgtHlaRelease", tables.hla().release(), "ruleSet", rules.name()),
-                    () -> ready(system, storeHealth, readSide));
+                    healthChecks);
             ServerBinding binding = Http.get(system)
                     .newServerAt(settings.httpHost(), settings.httpPort())
                     .bind(routes.route())
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
-            return new BloodbridgeNode(system, binding, storeHealth, readSide);
+            return new BloodbridgeNode(system, binding, healthChecks);
         } catch (Exception e) {
             system.terminate();
             throw new IllegalStateException("could not start the node: " + e.getMessage(), e);
@@ -119,30 +131,49 @@ public final class BloodbridgeNode implements AutoCloseable {
         });
     }
 
-    private static void joinSelfIfNoSeeds(ActorSystem<Void> system, Config config) {
-        if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+    /** {@code bloodbridge.cluster.seeds} (host:port,...) as the cluster's seed node addresses. */
+    static Config withSeedNodes(Config config) {
+        String seeds = config.getString("bloodbridge.cluster.seeds").trim();
+        if (seeds.isEmpty()) {
+            return config;
+        }
+        List<String> addresses = new ArrayList<>();
+        for (String seed : seeds.split("\\s*,\\s*")) {
+            if (!seed.matches("[^:/@\\s]+:\\d{1,5}")) {
+                throw new IllegalArgumentException("BLOODBRIDGE_SEEDS must be host:port,... of seed nodes' remoting ports, not '"
+                        + seed + "'");
+            }
+            addresses.add("pekko://bloodbridge@" + seed);
+        }
+        return config.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(addresses));
+    }
+
+    /** Cluster Bootstrap (Kubernetes), the seed nodes (joined by Pekko itself), or, with neither, this node alone. */
+    private static void joinCluster(ActorSystem<Void> system) {
+        Config config = system.settings().config();
+        if (config.getString("bloodbridge.cluster.discovery").equals("kubernetes")) {
+            ClusterBootstrap.get(Adapter.toClassic(system)).start();
+        } else if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
             Cluster cluster = Cluster.get(system);
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
         }
     }
 
-    /** Up in the cluster, Cassandra answering, and the read-side schema in place. */
-    private static CompletionStage<Boolean> ready(ActorSystem<Void> system, StoreHealth storeHealth, ReadSide readSide) {
-        if (Cluster.get(system).selfMember().status() != MemberStatus.up()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        CompletableFuture<Boolean> schema = readSide.ready().toCompletableFuture()
-                .handle((done, failure) -> failure == null)
-                .completeOnTimeout(false, 2, TimeUnit.SECONDS);
-        return storeHealth.reachable().thenCombine(schema, (store, tables) -> store && tables);
+    /** Cassandra answers and the read-side schema is in place (the cluster-membership check adds "and Up"). */
+    private static CompletionStage<Boolean> storeReady(StoreHealth storeHealth, ReadSide readSide) {
+        CompletableFuture<Boolean> schema = readSide.ready().toCompletableFuture().handle((done, failure) -> failure == null);
+        // Within Pekko Management's check-timeout (3 s): an unanswered check is "not ready", not an error.
+        return storeHealth.reachable().toCompletableFuture().thenCombine(schema, (store, tables) -> store && tables)
+                .completeOnTimeout(false, 2500, TimeUnit.MILLISECONDS);
     }
 
     public int httpPort() {
         return binding.localAddress().getPort();
     }
 
+    /** Pekko Management's readiness: Up in the cluster, and the store ready. */
     public CompletionStage<Boolean> ready() {
-        return ready(system, storeHealth, readSide);
+        return healthChecks.ready();
     }
 
     /** Stops accepting requests, then leaves the cluster and stops the actor system. */

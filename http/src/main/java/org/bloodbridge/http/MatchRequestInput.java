@@ -3,13 +3,12 @@ package org.bloodbridge.http;
 import java.time.LocalDate;
 import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.request.MatchCriteria;
-import org.bloodbridge.engine.request.MatchQuery;
+import org.bloodbridge.engine.request.MatchQueries;
 import org.bloodbridge.engine.request.Patient;
 import org.bloodbridge.engine.request.Product;
 import org.bloodbridge.engine.request.Urgency;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RhD;
-import org.bloodbridge.engine.typing.TypingTables;
 
 /**
  * Reads {@code POST /api/v1/match-requests}: the request's shape here, and every antigen and
@@ -23,11 +22,11 @@ final class MatchRequestInput {
     static final int MAX_TIMEOUT_MS = 10_000;
 
     private final RequestChecks checks;
-    private final TypingTables tables;
+    private final MatchQueries queries;
 
-    MatchRequestInput(RequestChecks checks, TypingTables tables) {
+    MatchRequestInput(RequestChecks checks, MatchQueries queries) {
         this.checks = checks;
-        this.tables = tables;
+        this.queries = queries;
     }
 
     MatchCriteria read(Fields body) {
@@ -51,7 +50,7 @@ final class MatchRequestInput {
         int timeoutMs = body.has("timeoutMs") ? body.integerIn("timeoutMs", 100, MAX_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
         var criteria = new MatchCriteria(centre, body.optionalText("hospital"), product, units, urgency, neededBy, patient,
                 maxCandidates, timeoutMs);
-        MatchQuery.compile(criteria, tables); // throws InvalidField naming the patient field at fault
+        queries.compile(criteria); // throws InvalidField naming the patient field at fault
         return criteria;
     }
 }

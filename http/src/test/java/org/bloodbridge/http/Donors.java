@@ -17,14 +17,18 @@ final class Donors {
      * @param redCell JSON object of red-cell antigens, such as {@code {"Fy(a)": "-"}}
      */
     static String register(TestServer server, String centre, String abo, String rhD, String hla, String hpa, String redCell) {
+        HttpResponse<String> response = server.post("/api/v1/donors", registration(centre, abo, rhD, hla, hpa, redCell));
+        assertEquals(201, response.statusCode(), response.body());
+        return TestServer.json(response).get("donorId").asText();
+    }
+
+    /** A registration body for a new 36-year-old woman (a fresh national ID each time). */
+    static String registration(String centre, String abo, String rhD, String hla, String hpa, String redCell) {
         String nationalId = TestIds.resident(LocalDate.of(1990, 3, 1), false);
-        String body = """
+        return """
                 {"centre": "%s", "nationalId": "%s", "sex": "F", "birthDate": "1990-03-01", "weightKg": 58,
                  "abo": "%s", "rhD": "%s", "hla": %s, "hpa": %s, "redCell": %s}
                 """.formatted(centre, nationalId, abo, rhD, hla, hpa, redCell);
-        HttpResponse<String> response = server.post("/api/v1/donors", body);
-        assertEquals(201, response.statusCode(), response.body());
-        return TestServer.json(response).get("donorId").asText();
     }
 
     static String platelet(TestServer server, String centre, String abo, String hla, String hpa) {

@@ -74,6 +74,7 @@ final class TestServer implements AutoCloseable {
                         "bloodbridge.ask-timeout", "15s",
                         "bloodbridge.http.port", 0,
                         "pekko.remote.artery.canonical.port", 0,
+                        "pekko.management.http.port", 0,
                         "pekko.persistence.cassandra.journal.keyspace", "journal_" + keyspaceSuffix,
                         "pekko.persistence.cassandra.snapshot.keyspace", "snapshot_" + keyspaceSuffix,
                         "bloodbridge.readside.keyspace", "readside_" + keyspaceSuffix,

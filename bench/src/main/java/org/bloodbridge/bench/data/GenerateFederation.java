@@ -17,6 +17,12 @@ import org.bloodbridge.engine.typing.HlaReference;
  *     --donors 100000 --seed 1 --centres CD,CQ --platelet-share 0.10 --as-of 2026-11-25 --out donors.ndjson
  * </pre>
  * {@code --as-of} defaults to today in Asia/Shanghai; fix it to reproduce a file byte for byte.
+ *
+ * <p>{@code --split CANDIDATES_FILE REST_FILE} (instead of {@code --out}) writes the same donors, in
+ * the same order and bytes, to two files: those who can ever be a match candidate (the PLATELET panel,
+ * HLA-A and -B typed, or a RARE red-cell pattern) to the first, everyone else to the second. The
+ * match benchmark imports the first through the API and seeds the second straight into the read side
+ * ({@code org.bloodbridge.bench.SeedSummaries}).
  */
 public final class GenerateFederation {
     private GenerateFederation() {}
@@ -28,18 +34,26 @@ public final class GenerateFederation {
                 Arrays.asList(option(args, "--centres", String.join(",", FederationConfig.DEFAULT_CENTRES)).split(",")),
                 Double.parseDouble(option(args, "--platelet-share", String.valueOf(FederationConfig.DEFAULT_PLATELET_SHARE))),
                 LocalDate.parse(option(args, "--as-of", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())));
+        String[] split = split(args);
         String out = option(args, "--out", "-");
         long start = System.nanoTime();
         long plateletTyped = 0;
         long rare = 0;
-        OutputStream stream = out.equals("-") ? System.out : new FileOutputStream(out);
-        try (ImportLineWriter writer = new ImportLineWriter(new BufferedOutputStream(stream, 1 << 16))) {
+        long candidates = 0;
+        OutputStream stream = split != null ? new FileOutputStream(split[0])
+                : out.equals("-") ? System.out : new FileOutputStream(out);
+        OutputStream restStream = split != null ? new FileOutputStream(split[1]) : null;
+        try (ImportLineWriter writer = new ImportLineWriter(new BufferedOutputStream(stream, 1 << 16));
+             ImportLineWriter restWriter = restStream == null ? null
+                     : new ImportLineWriter(new BufferedOutputStream(restStream, 1 << 16))) {
             FederationGenerator generator = new FederationGenerator(config, HlaReference.loadDefault());
             while (generator.hasNext()) {
                 SyntheticDonor donor = generator.next();
-                writer.write(donor);
+                boolean candidate = donor.plateletTyped() || donor.rare();
+                (restWriter == null || candidate ? writer : restWriter).write(donor);
                 plateletTyped += donor.plateletTyped() ? 1 : 0;
                 rare += donor.rare() ? 1 : 0;
+                candidates += candidate ? 1 : 0;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -47,6 +61,23 @@ public final class GenerateFederation {
                 "generated %,d donors (%s, seed %d, as of %s): %,d platelet-typed, %,d rare, in %.1f s (%,.0f donors/s)%n",
                 config.donors(), String.join(",", config.centres()), config.seed(), config.asOf(),
                 plateletTyped, rare, seconds, config.donors() / seconds);
+        if (split != null) {
+            System.err.printf(Locale.ROOT, "split: %,d candidates (platelet-typed or rare) -> %s, %,d others -> %s%n",
+                    candidates, split[0], config.donors() - candidates, split[1]);
+        }
+    }
+
+    /** The two files of {@code --split CANDIDATES_FILE REST_FILE}, or null without it. */
+    private static String[] split(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--split")) {
+                if (i + 2 >= args.length || args[i + 1].startsWith("--") || args[i + 2].startsWith("--")) {
+                    throw new IllegalArgumentException("--split needs two files: CANDIDATES_FILE REST_FILE");
+                }
+                return new String[] {args[i + 1], args[i + 2]};
+            }
+        }
+        return null;
     }
 
     private static String option(String[] args, String name, String fallback) {

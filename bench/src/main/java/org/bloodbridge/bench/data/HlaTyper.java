@@ -43,6 +43,14 @@ final class HlaTyper {
         return hla;
     }
 
+    /** HLA-A and -B of a patient as a serology lab reports them (a homozygous locus lists one antigen). */
+    Map<String, List<String>> serologyAB(SplittableRandom random) {
+        Map<String, List<String>> hla = new LinkedHashMap<>();
+        hla.put("A", locus(random, HanFrequencies.HLA_A, false));
+        hla.put("B", locus(random, HanFrequencies.HLA_B, false));
+        return hla;
+    }
+
     private List<String> locus(SplittableRandom random, WeightedTable alleles, boolean dna) {
         String first = alleles.draw(random);
         String second = alleles.draw(random);

@@ -16,9 +16,11 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.matching.PlateletCandidate;
 import org.bloodbridge.engine.matching.RedCellCandidate;
 import org.bloodbridge.engine.request.MatchCriteria;
+import org.bloodbridge.engine.request.MatchQueries;
 import org.bloodbridge.engine.request.MatchQuery;
 import org.bloodbridge.engine.typing.TypingTables;
 
@@ -63,9 +65,10 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
 
     private record RetryRebuild() implements Command {}
 
-    public static void initSharding(ActorSystem<?> system, TypingTables tables, PoolStore store, PoolSettings settings) {
+    public static void initSharding(ActorSystem<?> system, TypingTables tables, MatchQueries queries, PoolStore store,
+            PoolSettings settings) {
         // A pool holds its whole index in memory: it must never be passivated.
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), tables, store, settings))
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), tables, queries, store, settings))
                 .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
     }
 
@@ -75,24 +78,26 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
         return summary -> sharding.entityRefFor(TYPE_KEY, summary.homeCentre()).tell(new Update(summary));
     }
 
-    public static Behavior<Command> create(String centre, TypingTables tables, PoolStore store, PoolSettings settings) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new CentrePool(ctx, timers, centre, tables, store, settings)));
+    public static Behavior<Command> create(String centre, TypingTables tables, MatchQueries queries, PoolStore store,
+            PoolSettings settings) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new CentrePool(ctx, timers, centre, tables, queries, store, settings)));
     }
 
     private final TimerScheduler<Command> timers;
     private final String centre;
-    private final TypingTables tables;
+    private final MatchQueries queries;
     private final PoolStore store;
     private final PoolSettings settings;
     private final PoolIndex index;
     private boolean ready;
 
     private CentrePool(ActorContext<Command> context, TimerScheduler<Command> timers, String centre, TypingTables tables,
-            PoolStore store, PoolSettings settings) {
+            MatchQueries queries, PoolStore store, PoolSettings settings) {
         super(context);
         this.timers = timers;
         this.centre = centre;
-        this.tables = tables;
+        this.queries = queries;
         this.store = store;
         this.settings = settings;
         this.index = new PoolIndex(centre, tables);
@@ -162,8 +167,15 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
             f.replyTo().tell(new Found(centre, false, List.of(), List.of()));
             return this;
         }
-        // Compiled here rather than sent compiled: the criteria cross the network, the tables do not.
-        MatchQuery query = MatchQuery.compile(f.criteria(), tables);
+        // Compiled here (once per node) rather than sent compiled: the criteria cross the network, the tables do not.
+        MatchQuery query;
+        try {
+            query = queries.compile(f.criteria());
+        } catch (InvalidField | IllegalArgumentException e) { // tables differ from the requesting node's (a rolling upgrade)
+            getContext().getLog().warn("pool {}: cannot read a match request with its tables: {}", centre, e.getMessage());
+            f.replyTo().tell(new Found(centre, false, List.of(), List.of()));
+            return this;
+        }
         LocalDate neededBy = f.criteria().neededBy();
         f.replyTo().tell(query.platelets() != null
                 ? new Found(centre, true, index.findPlatelets(query.platelets(), neededBy, f.today(), f.limit()), List.of())

@@ -89,7 +89,7 @@ public final class MatchQuery {
                         tables.interpret(donor.typing().hla(), donor.typing().hpa(), donor.typing().redCell()),
                         enumOrNull(Abo::valueOf, donor.profile().abo()), enumOrNull(RhD::valueOf, donor.profile().rhD()),
                         eligibleFrom(donor.eligibility(rules, criteria.product().donationType(), today), today)));
-            } catch (IllegalArgumentException e) { // typing the tables in force no longer read: not a candidate
+            } catch (InvalidField | IllegalArgumentException e) { // typing the tables in force no longer read: not a candidate
             }
         }
         return platelets != null ? rankPlatelets(qualified) : rankRedCells(qualified);

@@ -20,15 +20,16 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotSelectionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.Recovery;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
-import org.bloodbridge.engine.typing.TypingTables;
 
 /**
  * One match request (sharded by requestId): on {@link Create} it searches every centre's pool with
@@ -101,7 +102,7 @@ public final class MatchRequestEntity
     private final String requestId;
     private final ActorContext<Command> context;
     private final ClusterSharding sharding;
-    private final TypingTables tables;
+    private final MatchQueries queries;
     private final RuleSet rules;
     private final Clock clock;
     private final List<String> centres;
@@ -109,14 +110,14 @@ public final class MatchRequestEntity
     /** The step waiting for a search or a DonorEntity; not persisted (a crash loses it, and its asker times out). */
     private Command pending;
 
-    private MatchRequestEntity(String requestId, ActorContext<Command> context, TypingTables tables, RuleSet rules,
+    private MatchRequestEntity(String requestId, ActorContext<Command> context, MatchQueries queries, RuleSet rules,
             Clock clock, List<String> centres, Duration askTimeout) {
         super(PersistenceId.of(TYPE_KEY.name(), requestId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.requestId = requestId;
         this.context = context;
         this.sharding = ClusterSharding.get(context.getSystem());
-        this.tables = tables;
+        this.queries = queries;
         this.rules = rules;
         this.clock = clock;
         this.centres = List.copyOf(centres);
@@ -127,20 +128,27 @@ public final class MatchRequestEntity
      * @param centres every federated centre: the pools a request searches
      * @param askTimeout how long a step waits for a DonorEntity
      */
-    public static Behavior<Command> create(String requestId, TypingTables tables, RuleSet rules, Clock clock,
+    public static Behavior<Command> create(String requestId, MatchQueries queries, RuleSet rules, Clock clock,
             List<String> centres, Duration askTimeout) {
-        return Behaviors.setup(ctx -> new MatchRequestEntity(requestId, ctx, tables, rules, clock, centres, askTimeout));
+        return Behaviors.setup(ctx -> new MatchRequestEntity(requestId, ctx, queries, rules, clock, centres, askTimeout));
     }
 
-    public static void initSharding(ActorSystem<?> system, TypingTables tables, RuleSet rules, Clock clock,
+    public static void initSharding(ActorSystem<?> system, MatchQueries queries, RuleSet rules, Clock clock,
             List<String> centres, Duration askTimeout) {
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
-                ctx -> create(ctx.getEntityId(), tables, rules, clock, centres, askTimeout)));
+                ctx -> create(ctx.getEntityId(), queries, rules, clock, centres, askTimeout)));
     }
 
     @Override
     public State emptyState() {
         return State.NONE;
+    }
+
+    @Override
+    public Recovery recovery() {
+        // A request has a handful of events and never a snapshot: not asking the snapshot store
+        // saves a Cassandra read on every new request, which is every match.
+        return Recovery.withSnapshotSelectionCriteria(SnapshotSelectionCriteria.none());
     }
 
     @Override
@@ -184,7 +192,7 @@ public final class MatchRequestEntity
     }
 
     private ReplyEffect<MatchRequestEvent, State> search(Create create) {
-        MatchQuery query = MatchQuery.compile(create.criteria(), tables);
+        MatchQuery query = queries.compile(create.criteria());
         pending = create;
         ActorRef<CandidateSearch.Result> results = context.messageAdapter(CandidateSearch.Result.class, SearchFinished::new);
         context.spawnAnonymous(CandidateSearch.create(requestId, query, centres, LocalDate.now(clock), rules,

@@ -17,9 +17,10 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 /**
  * Creates the read-side keyspace and tables for dev and tests, from cql/readside.cql itself so the
  * two never differ: the tables as written there, in the configured keyspace, which gets one replica
- * (production applies the file, with its replication, once).
+ * (production applies the file, with its replication, once). {@link #statements} also splits the
+ * production scripts for {@code bin/bloodbridge schema}.
  */
-final class ReadSideSchema {
+public final class ReadSideSchema {
     static final String RESOURCE = "cql/readside.cql";
     private static final String PRODUCTION_KEYSPACE = "bloodbridge_readside";
 
@@ -47,7 +48,7 @@ final class ReadSideSchema {
     }
 
     /** The statements of a CQL script with {@code --} comment lines: split at each {@code ;}. */
-    static List<String> statements(String script) {
+    public static List<String> statements(String script) {
         StringBuilder code = new StringBuilder();
         for (String line : script.split("\n")) {
             if (!line.strip().startsWith("--")) {

@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# The match benchmark end to end (docs/BENCHMARKS.md, "Matching over HTTP"), on one node:
+#   1. generate DONORS synthetic donors in 8 centres, split into match candidates (HLA-typed PLATELET
+#      panel ~10%, RARE ~0.5%) and the rest (~89%);
+#   2. start a dev Cassandra (bin/bloodbridge cassandra) and one node (bin/bloodbridge) configured
+#      with the 8 centres;
+#   3. import the candidates through the API (bin/bloodbridge import: entities, journal, projection);
+#   4. seed the rest straight into the read-side table the pools rebuild from (SeedSummaries);
+#   5. restart the node and time node start -> every pool ready (GET /api/v1/stats answers 200);
+#   6. MatchLoad: platelets and red cells, 1 client then CLIENTS clients; FreshnessProbe;
+#   7. print a table, stop the node and Cassandra.
+#
+# Environment (all optional): DONORS (1000000), DATA_DIR (/tmp/bb-matchbench; must not hold another
+# run's data unless REUSE=1), SEED (7), AS_OF (today in Asia/Shanghai), LOAD_SECONDS (30 per load run),
+# WARMUP (10 s before each measured run), WARM_SECONDS (30: a warm pass per product after the restart,
+# not in the table; 0 to measure cold entities), CLIENTS (20), PROBES (50), BLOODBRIDGE_HTTP_PORT (8080), BLOODBRIDGE_CASSANDRA_PORT
+# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (2g), KEEP_RUNNING=1 (leave node and Cassandra up).
+#
+# REUSE=1 skips generation, import and seeding (a data dir of an earlier run): restart, load, probe.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+DONORS=${DONORS:-1000000}
+DATA_DIR=${DATA_DIR:-/tmp/bb-matchbench}
+SEED=${SEED:-7}
+AS_OF=${AS_OF:-$(TZ=Asia/Shanghai date +%F)}
+SECONDS_PER_RUN=${LOAD_SECONDS:-30}
+WARMUP=${WARMUP:-10}
+WARM_SECONDS=${WARM_SECONDS:-30}
+CLIENTS=${CLIENTS:-20}
+PROBES=${PROBES:-50}
+NODE_HEAP=${NODE_HEAP:-2g}
+CENTRES=CD,CQ,ZG,PZ,LZ,DY,MY,NC
+export BLOODBRIDGE_HTTP_PORT=${BLOODBRIDGE_HTTP_PORT:-8080}
+export BLOODBRIDGE_CASSANDRA_PORT=${BLOODBRIDGE_CASSANDRA_PORT:-9042}
+export BLOODBRIDGE_REMOTE_PORT=${BLOODBRIDGE_REMOTE_PORT:-25520}
+export BLOODBRIDGE_DATA_DIR=$DATA_DIR
+URL=http://127.0.0.1:$BLOODBRIDGE_HTTP_PORT
+JAR=$root/bench/target/benchmarks.jar
+mkdir -p "$DATA_DIR"
+LOG=$DATA_DIR/bench.log
+
+say() { echo "[$(date +%T)] $* (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$LOG"; }
+now_ms() { date +%s%3N; }
+
+cassandra_pid=""
+node_pid=""
+stop_node() {
+  if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
+    kill "$node_pid"; wait "$node_pid" 2>/dev/null || true
+  fi
+  node_pid=""
+}
+cleanup() {
+  if [ "${KEEP_RUNNING:-0}" = 1 ]; then
+    echo "left running: node pid $node_pid, Cassandra pid $cassandra_pid"; return
+  fi
+  stop_node
+  if [ -n "$cassandra_pid" ] && kill -0 "$cassandra_pid" 2>/dev/null; then
+    kill "$cassandra_pid"; wait "$cassandra_pid" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+# ---- build (bin/bloodbridge builds the server itself when its sources changed) ----
+say "building bench and http"
+mvn -B -q --no-transfer-progress -pl bench,http -am package -DskipTests
+
+# ---- node configuration: the application's, with 8 centres ----
+CONF=$DATA_DIR/matchbench.conf
+cat > "$CONF" <<'EOF'
+include classpath("application.conf")
+# The import's POST lasts as long as the import (back-pressure); ~105,000 candidates at 30-200 donors/s
+# can take longer than the default 1 h.
+bloodbridge.import.request-timeout = 4h
+bloodbridge.centres = [
+  { code = "CD", name = "Chengdu Blood Center", region = "Sichuan" }
+  { code = "CQ", name = "Chongqing Blood Center", region = "Chongqing" }
+  { code = "ZG", name = "Zigong Blood Center", region = "Sichuan" }
+  { code = "PZ", name = "Panzhihua Blood Center", region = "Sichuan" }
+  { code = "LZ", name = "Luzhou Blood Center", region = "Sichuan" }
+  { code = "DY", name = "Deyang Blood Center", region = "Sichuan" }
+  { code = "MY", name = "Mianyang Blood Center", region = "Sichuan" }
+  { code = "NC", name = "Nanchong Blood Center", region = "Sichuan" }
+]
+EOF
+
+# ---- Cassandra (its own process, so a node restart measures the node and its pools, not Cassandra's boot) ----
+say "starting Cassandra on port $BLOODBRIDGE_CASSANDRA_PORT (data in $DATA_DIR/cassandra)"
+bin/bloodbridge cassandra > "$DATA_DIR/cassandra.out" 2>&1 &
+cassandra_pid=$!
+for _ in $(seq 1 180); do
+  grep -q "Cassandra ready" "$DATA_DIR/cassandra.out" && break
+  kill -0 "$cassandra_pid" 2>/dev/null || { cat "$DATA_DIR/cassandra.out"; exit 1; }
+  sleep 1
+done
+grep -q "Cassandra ready" "$DATA_DIR/cassandra.out" || { echo "Cassandra did not start"; exit 1; }
+say "Cassandra ready"
+
+start_node() {
+  BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT \
+  BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Dconfig.file=$CONF" \
+    bin/bloodbridge >> "$DATA_DIR/node.out" 2>&1 &
+  node_pid=$!
+}
+# Waits until every centre's pool answers: /stats is 503 while a pool rebuilds. Prints the milliseconds.
+wait_pools_ready() {
+  local started=$1 code
+  for _ in $(seq 1 3000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF" || true)
+    [ "$code" = 200 ] && { echo $(( $(now_ms) - started )); return 0; }
+    kill -0 "$node_pid" 2>/dev/null || { tail -50 "$DATA_DIR/node.out" >&2; return 1; }
+    sleep 0.2
+  done
+  return 1
+}
+
+if [ "${REUSE:-0}" != 1 ]; then
+  # ---- generate ----
+  say "generating $DONORS donors, centres $CENTRES, seed $SEED, as of $AS_OF"
+  java -cp "$JAR" org.bloodbridge.bench.data.GenerateFederation --donors "$DONORS" --seed "$SEED" \
+      --centres "$CENTRES" --as-of "$AS_OF" --split "$DATA_DIR/candidates.ndjson" "$DATA_DIR/rest.ndjson" 2>&1 | tee -a "$LOG"
+
+  start_node
+  t0=$(now_ms)
+  wait_pools_ready "$t0" > /dev/null
+  say "node up (empty pools)"
+
+  # ---- candidates through the real import ----
+  say "importing $(wc -l < "$DATA_DIR/candidates.ndjson") candidates through POST /api/v1/import"
+  t0=$(now_ms)
+  set +e
+  bin/bloodbridge import "$DATA_DIR/candidates.ndjson" > "$DATA_DIR/import.out" 2>&1
+  import_status=$?
+  set -e
+  import_ms=$(( $(now_ms) - t0 ))
+  tail -5 "$DATA_DIR/import.out" | tee -a "$LOG"
+  say "import exit status $import_status in $import_ms ms"
+
+  # ---- the rest straight into the read side ----
+  say "seeding $(wc -l < "$DATA_DIR/rest.ndjson") other donors into bloodbridge_readside.donor_summaries"
+  java -cp "$JAR" org.bloodbridge.bench.SeedSummaries --file "$DATA_DIR/rest.ndjson" \
+      --cassandra "127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT" --as-of "$AS_OF" --parallelism 64 2>&1 \
+      | grep -v '^SLF4J' | tee "$DATA_DIR/seed.out" | tee -a "$LOG"
+  # Let the projection catch up with the imported donors' events before the restart.
+  sleep 5
+fi
+
+# ---- restart: node start -> every pool rebuilt ----
+stop_node
+say "restarting the node"
+t0=$(now_ms)
+start_node
+rebuild_ms=$(wait_pools_ready "$t0")
+say "every pool ready $rebuild_ms ms after the node process started"
+stats=$(curl -s "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF")
+pooled=$(echo "$stats" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/')
+say "donors in the pools (stats total at $AS_OF): $pooled"
+
+# ---- load ----
+run_load() {
+  java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.MatchLoad --url "$URL" --centres "$CENTRES" \
+      --clients "$1" --product "$2" --seconds "$SECONDS_PER_RUN" --warmup "$WARMUP" 2>&1 | tee -a "$LOG" | grep -v '^SLF4J'
+}
+: > "$DATA_DIR/results.txt"
+# After a restart every DonorEntity is cold: a match re-confirms its ~25 best candidates with their
+# entities, and the first touch of each is a Cassandra recovery. A warm pass (not in the table) of
+# WARM_SECONDS per product with CLIENTS clients first; WARM_SECONDS=0 measures cold entities instead.
+if [ "$WARM_SECONDS" -gt 0 ]; then
+  for product in PLATELETS_APHERESIS RED_CELLS; do
+    say "warm pass (not in the table): MatchLoad $product, $CLIENTS clients, $WARM_SECONDS s"
+    java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.MatchLoad --url "$URL" --centres "$CENTRES" --seed 99 \
+        --clients "$CLIENTS" --product "$product" --seconds "$WARM_SECONDS" --warmup 0 2>&1 | grep -v '^SLF4J' | tee -a "$LOG"
+  done
+fi
+for product in PLATELETS_APHERESIS RED_CELLS; do
+  for clients in 1 "$CLIENTS"; do
+    say "MatchLoad $product, $clients client(s)"
+    run_load "$clients" "$product" > "$DATA_DIR/last-run.out"
+    cat "$DATA_DIR/last-run.out"
+    grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+  done
+done
+say "FreshnessProbe, $PROBES probes"
+java -cp "$JAR" org.bloodbridge.bench.FreshnessProbe --url "$URL" --centres "$CENTRES" --probes "$PROBES" 2>&1 \
+    | grep -v '^SLF4J' | tee -a "$LOG" > "$DATA_DIR/last-run.out"
+cat "$DATA_DIR/last-run.out"
+grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+
+stats=$(curl -s "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF")
+pooled_end=$(echo "$stats" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/')
+
+# ---- table ----
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+{
+  echo
+  echo "Match benchmark: $DONORS donors generated (in the pools: ${pooled:-?} when ready, ${pooled_end:-?} at the end, with the probes' donors), centres $CENTRES, $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ "${REUSE:-0}" != 1 ] && echo "import of candidates: ${import_ms} ms (exit status $import_status); seeding: $(grep '^seeded' "$DATA_DIR/seed.out" || echo '?')"
+  echo "restart -> every pool ready: ${rebuild_ms} ms (target <= 30000 for 1M)"
+  printf '%-20s %7s %10s %9s %9s %9s %9s %9s %6s %8s %7s\n' product clients matches/s p50_ms p90_ms p99_ms p99.9_ms max_ms cands missing non201
+  grep '^RESULT product' "$DATA_DIR/results.txt" | while read -r line; do
+    printf '%-20s %7s %10s %9s %9s %9s %9s %9s %6s %8s %7s\n' "$(field "$line" product)" "$(field "$line" clients)" \
+      "$(field "$line" rate)" "$(field "$line" p50)" "$(field "$line" p90)" "$(field "$line" p99)" "$(field "$line" p999)" \
+      "$(field "$line" max)" "$(field "$line" meanCandidates)" "$(field "$line" centresMissing)" "$(field "$line" non201)"
+  done
+  line=$(grep '^RESULT freshness' "$DATA_DIR/results.txt" || true)
+  echo "freshness (ack -> visible to matching), $(field "$line" probes) probes: p50 $(field "$line" p50) ms, p99 $(field "$line" p99) ms, max $(field "$line" max) ms, not seen $(field "$line" notSeen)"
+  echo "targets: p99 <= 10 ms (1 client), p99 <= 50 ms (20 clients), >= 500 matches/s, freshness p99 <= 1000 ms, rebuild <= 30000 ms"
+} | tee -a "$LOG"

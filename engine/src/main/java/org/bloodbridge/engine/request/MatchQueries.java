@@ -1,0 +1,34 @@
+package org.bloodbridge.engine.request;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bloodbridge.engine.typing.TypingTables;
+
+/**
+ * Compiles match requests against the reference tables, once per node: a request is checked by
+ * the HTTP layer, searched by its entity and scanned by every pool on the node, and compiling a
+ * platelet request builds tables over every antigen and slot type (tens to hundreds of µs). A
+ * compiled query is immutable, so the entity and the pools share it.
+ */
+public final class MatchQueries {
+    private static final int RECENT = 256;
+
+    private final TypingTables tables;
+    private final Map<MatchCriteria, MatchQuery> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(RECENT, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<MatchCriteria, MatchQuery> eldest) {
+                    return size() > RECENT;
+                }
+            });
+
+    public MatchQueries(TypingTables tables) {
+        this.tables = tables;
+    }
+
+    /** @throws org.bloodbridge.engine.InvalidField naming the patient field at fault */
+    public MatchQuery compile(MatchCriteria criteria) {
+        return recent.computeIfAbsent(criteria, c -> MatchQuery.compile(c, tables));
+    }
+}

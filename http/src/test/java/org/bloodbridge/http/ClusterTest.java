@@ -1,0 +1,315 @@
+package org.bloodbridge.http;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bloodbridge.persistence.cassandra.TestCassandra;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three nodes, each a JVM of its own, on the real Cassandra: entities spread over all of them,
+ * one killed hard while a writer keeps writing through the others, racing allocations through
+ * different nodes, and a graceful rolling restart under load. Outcomes are asserted (nothing
+ * lost, one winner, answers by the deadline) with generous waits; timings are printed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final List<String> CENTRES = List.of("CD", "CQ", "MY", "LZ", "YB", "NC");
+    private static final String HPA_1BB = "{\"HPA-1\": \"bb\"}";
+    private static final List<NodeProcess> NODES = new ArrayList<>();
+    private static final List<String> DONORS = new ArrayList<>();
+
+    @BeforeAll
+    static void startThreeNodes() throws IOException {
+        String suffix = "c" + ProcessHandle.current().pid();
+        Path conf = Files.createDirectories(Path.of("target", "cluster-nodes")).resolve("cluster-test.conf");
+        StringBuilder centres = new StringBuilder("include classpath(\"application.conf\")\nbloodbridge.centres = [\n");
+        CENTRES.forEach(c -> centres.append("  { code = \"").append(c).append("\", name = \"").append(c)
+                .append(" Blood Center\", region = \"Sichuan-Chongqing\" }\n"));
+        Files.writeString(conf, centres.append("]\n").toString());
+        List<String> properties = List.of("-Dconfig.file=" + conf.toAbsolutePath(),
+                "-Dpekko.persistence.cassandra.journal.keyspace=journal_" + suffix,
+                "-Dpekko.persistence.cassandra.snapshot.keyspace=snapshot_" + suffix,
+                "-Dbloodbridge.readside.keyspace=readside_" + suffix,
+                "-Dpekko.projection.cassandra.offset-store.keyspace=projection_" + suffix);
+        List<Integer> nodePorts = List.of(NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort());
+        String seeds = String.join(",", nodePorts.stream().map(p -> "127.0.0.1:" + p).toList());
+        String cassandra = TestCassandra.shared().contactPoint();
+        for (int i = 0; i < 3; i++) {
+            NODES.add(new NodeProcess("node" + (i + 1), nodePorts.get(i), seeds, cassandra, properties));
+        }
+        NODES.forEach(NodeProcess::start);
+        awaitAllReady(NODES, Duration.ofSeconds(180));
+        await("three members Up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                upMembers(NODES.get(0)) == 3);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        NODES.forEach(NodeProcess::close);
+    }
+
+    private static void awaitAllReady(List<NodeProcess> nodes, Duration within) {
+        await("nodes ready").atMost(within).pollInterval(Duration.ofMillis(500))
+                .until(() -> nodes.stream().allMatch(NodeProcess::ready));
+    }
+
+    private static int upMembers(NodeProcess node) {
+        HttpResponse<String> members = node.management("/cluster/members");
+        if (members == null || members.statusCode() != 200) {
+            return -1;
+        }
+        int up = 0;
+        for (JsonNode member : TestServer.json(members).get("members")) {
+            up += member.get("status").asText().equals("Up") ? 1 : 0;
+        }
+        return up;
+    }
+
+    /** How many shards of an entity type this node hosts (Pekko Management's cluster HTTP). */
+    private static int localShards(NodeProcess node, String typeName) {
+        HttpResponse<String> shards = node.management("/cluster/shards/" + typeName);
+        return shards == null || shards.statusCode() != 200 ? 0 : TestServer.json(shards).get("regions").size();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    private static String matchRequest(String centre) {
+        return """
+                {"requestingCentre": "%s", "product": "PLATELETS_APHERESIS", "units": 1, "urgency": "EMERGENCY",
+                 "neededBy": "%s", "patient": {"reference": "P-1", "sex": "M", "abo": "A", "rhD": "POS", "hla": %s},
+                 "maxCandidates": 50, "timeoutMs": 3000}
+                """.formatted(centre, today().plusDays(1), MatchApiTest.PATIENT_HLA);
+    }
+
+    @Test
+    @Order(1)
+    void donorsAndPoolsSpreadOverAllThreeNodesAndAMatchFromAnyNodeSearchesEveryCentre() {
+        for (int i = 0; i < 36; i++) {
+            NodeProcess node = NODES.get(i % 3);
+            String body = Donors.registration(CENTRES.get(i % CENTRES.size()), "A", "POS", MatchApiTest.PATIENT_HLA, HPA_1BB, "{}");
+            HttpResponse<String> response = node.post("/api/v1/donors", body);
+            assertEquals(201, node.status(response), response == null ? "no answer" : response.body());
+            DONORS.add(TestServer.json(response).get("donorId").asText());
+        }
+        await("donors and pools on every node").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> NODES.stream().allMatch(n -> localShards(n, "Donor") > 0 && localShards(n, "CentrePool") > 0));
+        for (NodeProcess node : NODES) {
+            JsonNode found = await("a complete match through " + node).atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> TestServer.json(node.post("/api/v1/match-requests", matchRequest("CD"))),
+                            r -> r.get("centresMissing").isEmpty() && r.get("candidates").size() == DONORS.size());
+            assertEquals(CENTRES.stream().sorted().toList(), toList(found.get("centresAnswered")));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aNodeKilledHardLosesNoAcknowledgedWriteAndTheOthersServeEverythingAgain() throws Exception {
+        NodeProcess victim = NODES.get(0);
+        List<NodeProcess> survivors = NODES.subList(1, 3);
+        Writer writer = new Writer("kill", survivors, true);
+        Thread writing = new Thread(writer, "writer");
+        writing.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> writer.acknowledged.size() >= 20);
+
+        long killedAt = System.nanoTime();
+        victim.kill();
+        // A match during the failure answers by its deadline: complete, naming missing centres, or 503.
+        long asked = System.nanoTime();
+        HttpResponse<String> during = survivors.get(0).post("/api/v1/match-requests", matchRequest("CQ"));
+        long answeredMs = (System.nanoTime() - asked) / 1_000_000;
+        int duringStatus = survivors.get(0).status(during);
+        assertTrue(duringStatus == 201 || duringStatus == 503, "a match during the failure: " + duringStatus);
+        assertTrue(answeredMs < 3000 + 10_000, "answered in " + answeredMs + " ms");
+
+        await("every donor served by the survivors").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> allDonorsServed(survivors));
+        long donorsBackMs = (System.nanoTime() - killedAt) / 1_000_000;
+        await("every pool answers").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    HttpResponse<String> r = survivors.get(1).post("/api/v1/match-requests", matchRequest("CD"));
+                    return r != null && r.statusCode() == 201 && TestServer.json(r).get("centresMissing").isEmpty();
+                });
+        long poolsBackMs = (System.nanoTime() - killedAt) / 1_000_000;
+        await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledged.size() >= writer.ackedAtKill(killedAt) + 20);
+        writer.stop.set(true);
+        writing.join(60_000);
+
+        System.out.printf("cluster kill: donors served again after %d ms, every pool after %d ms; match during failure: %d in %d ms;"
+                + " writes %s%n", donorsBackMs, poolsBackMs, duringStatus, answeredMs, writer.statuses);
+        assertEquals(Set.of(), writer.unexpectedStatuses(), "only 201, or 503 while shards moved");
+        assertEquals(List.of(), missingWrites(writer, survivors.get(0)), "every acknowledged write is there");
+
+        victim.start();
+        awaitAllReady(NODES, Duration.ofSeconds(180));
+        await("the killed node is back").atMost(Duration.ofSeconds(60)).until(() -> upMembers(survivors.get(0)) == 3);
+    }
+
+    @Test
+    @Order(3)
+    void racingAllocationsForOneDonorThroughDifferentNodesHaveExactlyOneWinner() {
+        // A donor of its own: the writers have deferred the others.
+        HttpResponse<String> registered = NODES.get(2).post("/api/v1/donors",
+                Donors.registration("MY", "A", "POS", MatchApiTest.PATIENT_HLA, HPA_1BB, "{}"));
+        assertEquals(201, NODES.get(2).status(registered));
+        String donor = TestServer.json(registered).get("donorId").asText();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            NodeProcess node = NODES.get(i);
+            JsonNode request = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> TestServer.json(node.post("/api/v1/match-requests", matchRequest("CD"))),
+                            r -> r.get("candidates").findValuesAsText("donorId").contains(donor));
+            String path = "/api/v1/match-requests/" + request.get("requestId").asText();
+            assertEquals(200, node.status(node.post(path + "/candidates/" + donor + "/contact", "{}")));
+            assertEquals(200, node.status(node.post(path + "/candidates/" + donor + "/accept", "{}")));
+            paths.add(path);
+        }
+        String allocation = "{\"donorId\": \"" + donor + "\", \"collectingCentre\": \"CQ\"}";
+        List<CompletableFuture<Integer>> racing = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            NodeProcess node = NODES.get(i + 1);
+            String path = paths.get(i);
+            racing.add(CompletableFuture.supplyAsync(() -> node.status(node.post(path + "/allocations", allocation))));
+        }
+        assertEquals(List.of(201, 409), racing.stream().map(CompletableFuture::join).sorted().toList());
+    }
+
+    @Test
+    @Order(4)
+    void aGracefulRollingRestartUnderLoadLosesNothingAndAnswersOnly503WhileShardsMove() throws Exception {
+        Writer writer = new Writer("rolling", List.copyOf(NODES), false);
+        Thread writing = new Thread(writer, "writer");
+        writing.start();
+        long started = System.nanoTime();
+        for (NodeProcess node : NODES) {
+            List<NodeProcess> others = NODES.stream().filter(n -> n != node).toList();
+            writer.targets = others;
+            node.stop();
+            node.start();
+            awaitAllReady(NODES, Duration.ofSeconds(180));
+            writer.targets = List.copyOf(NODES);
+        }
+        int acked = writer.acknowledged.size();
+        await().atMost(Duration.ofSeconds(60)).until(() -> writer.acknowledged.size() >= acked + 10);
+        writer.stop.set(true);
+        writing.join(60_000);
+        System.out.printf("cluster rolling restart: %d s, writes %s%n", (System.nanoTime() - started) / 1_000_000_000,
+                writer.statuses);
+        assertEquals(Set.of(), writer.unexpectedStatuses(), "only 201, or 503 during hand-over");
+        assertEquals(List.of(), missingWrites(writer, NODES.get(0)), "every acknowledged write is there");
+    }
+
+    private static boolean allDonorsServed(List<NodeProcess> nodes) {
+        List<CompletableFuture<Integer>> reads = new ArrayList<>();
+        for (int i = 0; i < DONORS.size(); i++) {
+            NodeProcess node = nodes.get(i % nodes.size());
+            String donor = DONORS.get(i);
+            reads.add(CompletableFuture.supplyAsync(() -> node.status(node.get("/api/v1/donors/" + donor))));
+        }
+        return reads.stream().map(CompletableFuture::join).allMatch(status -> status == 200);
+    }
+
+    /** Acknowledged writes the donors' records do not show. */
+    private static List<String> missingWrites(Writer writer, NodeProcess node) {
+        List<String> missing = new ArrayList<>();
+        Map<String, List<String>> byDonor = new ConcurrentHashMap<>();
+        writer.acknowledged.forEach(w -> byDonor.computeIfAbsent(w.donorId(), d -> new ArrayList<>()).add(w.marker()));
+        byDonor.forEach((donorId, markers) -> {
+            HttpResponse<String> donor = node.get("/api/v1/donors/" + donorId);
+            for (String marker : markers) {
+                if (donor == null || donor.statusCode() != 200 || !donor.body().contains(marker)) {
+                    missing.add(donorId + " " + marker);
+                }
+            }
+        });
+        return missing;
+    }
+
+    private static List<String> toList(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    /** One acknowledged write: a donation (marked by its DIN) or a deferral (marked by its reason). */
+    record Write(String donorId, String marker, long at) {}
+
+    /** Writes donations and deferrals in a loop through the target nodes, recording every status. */
+    static final class Writer implements Runnable {
+        private final String run;
+        private final boolean donationsFirst;
+        volatile List<NodeProcess> targets;
+        final AtomicBoolean stop = new AtomicBoolean();
+        final List<Write> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+
+        Writer(String run, List<NodeProcess> targets, boolean donationsFirst) {
+            this.run = run;
+            this.targets = targets;
+            this.donationsFirst = donationsFirst;
+        }
+
+        @Override
+        public void run() {
+            for (int n = 0; !stop.get(); n++) {
+                String donor = DONORS.get(n % DONORS.size());
+                List<NodeProcess> nodes = targets;
+                NodeProcess node = nodes.get(n % nodes.size());
+                boolean donation = donationsFirst && n < DONORS.size();
+                // A donor's one donation of the run is marked by its date; each deferral by its reason.
+                String marker = donation ? "\"date\":\"" + today().minusDays(200) + "\"" : run + "-" + n;
+                String body = donation
+                        ? "{\"centre\": \"CQ\", \"type\": \"WHOLE_BLOOD\", \"date\": \"" + today().minusDays(200)
+                                + "\", \"volumeMl\": 400}"
+                        : "{\"centre\": \"CD\", \"reason\": \"" + marker + "\", \"from\": \"" + today().minusDays(1)
+                                + "\", \"until\": \"" + today().plusDays(30) + "\"}";
+                HttpResponse<String> response = node.post("/api/v1/donors/" + donor + (donation ? "/donations" : "/deferrals"), body);
+                int status = node.status(response);
+                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                if (status == 201) {
+                    acknowledged.add(new Write(donor, marker, System.nanoTime()));
+                }
+            }
+        }
+
+        int ackedAtKill(long killedAt) {
+            synchronized (acknowledged) {
+                return (int) acknowledged.stream().filter(w -> w.at() <= killedAt).count();
+            }
+        }
+
+        Set<Integer> unexpectedStatuses() {
+            Set<Integer> unexpected = new TreeSet<>(statuses.keySet());
+            unexpected.removeAll(Set.of(201, 503));
+            return unexpected;
+        }
+    }
+}
