@@ -57,11 +57,12 @@ public final class SchemaCommand {
             default datacenter1).
 
             Consistency the nodes use, which the replication must allow (3 replicas: 2 must answer):
-              journal (events, tag views)   QUORUM writes and reads (pekko-persistence-cassandra default)
-              snapshots                     ONE (pekko-persistence-cassandra default; a snapshot is an optimisation)
-              projection offsets            QUORUM (pekko-projection-cassandra default)
-              read side                     LOCAL_QUORUM (persistence.conf, bloodbridge-readside-profile)
-            QUORUM spans data centres: with several, give each its replicas in MAP.
+              journal (events, tag views)   LOCAL_QUORUM writes and reads
+              snapshots                     LOCAL_QUORUM
+              projection offsets            LOCAL_QUORUM
+              read side                     LOCAL_QUORUM
+            (persistence.conf sets each plugin's driver profile; with several data centres, give each
+            its replicas in MAP.)
 
             Exit status: 0 the schema is in place, 1 it is not (the message says why).
             """;
