@@ -113,6 +113,8 @@ java -jar "$JAR" 'DonorEvaluationBenchmark.evaluateColumnarPool|EligibilityBench
 result() { grep "^RESULT $1 " "$DATA_DIR/results.txt" | head -1 || true; }
 match_result() { grep "^RESULT product=$1 clients=$2 " "$DATA_DIR/results.txt" | head -1 || true; }
 jmh_score() { awk -F, -v b="\"org.bloodbridge.bench.$1\"" '$1 == b { printf "%.0f", $5 }' "$DATA_DIR/jmh.csv" 2>/dev/null || true; }
+# A RESULT line's field, "?" when missing (the smoke test looks for "?").
+fv() { local v; v=$(field "$1" "$2"); echo "${v:-?}"; }
 # verdict VALUE OP LIMIT: met / missed (or "no figure" when VALUE is empty).
 verdict() {
   [ -n "$1" ] || { echo "no figure"; return; }
@@ -124,7 +126,7 @@ both() {
   else echo missed; fi
 }
 # A whole number with thousands separators; "?" when there is no figure.
-fmt() { if [ -n "$1" ]; then printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; else echo "?"; fi; }
+fmt() { if [[ "$1" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; else echo "?"; fi; }
 
 candidates=$(wc -l < "$DATA_DIR/candidates.ndjson")
 import_rate=""
@@ -142,20 +144,20 @@ table=$DATA_DIR/table.md
   echo "|---|---|---|---|"
   echo "| import (POST /api/v1/import, $candidates match candidates with their histories) | $(fmt "$import_rate") donors/s | >= 5,000 donors/s | $(verdict "$import_rate" '>=' 5000) |"
   s99=$(field "$single" p99)
-  echo "| eligibility single check, open loop at $(field "$single" rate)/s ($elig_donors donors; achieved $(fmt "$(field "$single" achieved)")/s, errors $(field "$single" errors)) | p50 $(field "$single" p50) ms, p99 $s99 ms | p99 <= 5 ms at 1,000/s | $(verdict "$s99" '<=' 5) |"
+  echo "| eligibility single check, open loop at $(fv "$single" rate)/s ($elig_donors donors; achieved $(fmt "$(fv "$single" achieved)")/s, errors $(fv "$single" errors)) | p50 $(fv "$single" p50) ms, p99 ${s99:-?} ms | p99 <= 5 ms at 1,000/s | $(verdict "$s99" '<=' 5) |"
   bm=$(field "$batch" median)
-  echo "| eligibility batch ($(field "$batch" batches) x $(fmt "$(field "$batch" size)") donors, median) | $(fmt "$bm") checks/s | >= 50,000 checks/s | $(verdict "$bm" '>=' 50000) |"
+  echo "| eligibility batch ($(fv "$batch" batches) x $(fmt "$(fv "$batch" size)") donors, median) | $(fmt "$bm") checks/s | >= 50,000 checks/s | $(verdict "$bm" '>=' 50000) |"
   for product in PLATELETS_APHERESIS RED_CELLS; do
     m1=$(match_result "$product" 1); mn=$(match_result "$product" "$CLIENTS")
     p1=$(field "$m1" p99); pn=$(field "$mn" p99); rn=$(field "$mn" rate)
-    echo "| match $product, 1 client | $(field "$m1" rate)/s, p50 $(field "$m1" p50) ms, p99 $p1 ms | p99 <= 10 ms | $(verdict "$p1" '<=' 10) |"
-    echo "| match $product, $CLIENTS clients | $rn/s, p50 $(field "$mn" p50) ms, p99 $pn ms | p99 <= 50 ms, >= 500/s | $(both "$(verdict "$pn" '<=' 50)" "$(verdict "$rn" '>=' 500)") |"
+    echo "| match $product, 1 client | $(fv "$m1" rate)/s, p50 $(fv "$m1" p50) ms, p99 ${p1:-?} ms | p99 <= 10 ms | $(verdict "$p1" '<=' 10) |"
+    echo "| match $product, $CLIENTS clients | ${rn:-?}/s, p50 $(fv "$mn" p50) ms, p99 ${pn:-?} ms | p99 <= 50 ms, >= 500/s | $(both "$(verdict "$pn" '<=' 50)" "$(verdict "$rn" '>=' 500)") |"
   done
   f99=$(field "$fresh" p99)
-  echo "| freshness, $(field "$fresh" probes) probes (register ack -> proposed by a match; not seen $(field "$fresh" notSeen)) | p50 $(field "$fresh" p50) ms, p99 $f99 ms | p99 <= 1,000 ms | $(verdict "$f99" '<=' 1000) |"
+  echo "| freshness, $(fv "$fresh" probes) probes (register ack -> proposed by a match; not seen $(fv "$fresh" notSeen)) | p50 $(fv "$fresh" p50) ms, p99 ${f99:-?} ms | p99 <= 1,000 ms | $(verdict "$f99" '<=' 1000) |"
   echo "| restart -> every pool ready ($DONORS donors; node JVM start included) | ${rebuild_s:-?} s | <= 30 s | $(verdict "$rebuild_s" '<=' 30) |"
   bpd=$(field "$pool" bytesPerDonor)
-  echo "| pool heap per donor (PoolMemory, $(fmt "$(field "$pool" donors)") donors in 8 indexes) | $bpd B | <= 200 B | $(verdict "$bpd" '<=' 200) |"
+  echo "| pool heap per donor (PoolMemory, $(fmt "$(fv "$pool" donors)") donors in 8 indexes) | ${bpd:-?} B | <= 200 B | $(verdict "$bpd" '<=' 200) |"
   echo "| JMH grading inner loop (evaluateColumnarPool, 1 thread) | $(fmt "$grading") evaluations/s | >= 100,000,000/s per core | $(verdict "$grading" '>=' 100000000) |"
   echo "| JMH eligibility rules, heavy history (regularDonorBlockedByInterval, 1 thread) | $(fmt "$rules_heavy") checks/s | (no target; batch above) | $([ -n "$rules_heavy" ] && echo "n/a" || echo "no figure") |"
   echo "| JMH eligibility rules, first-time donor (firstTimeDonorEligible, 1 thread) | $(fmt "$rules_first") checks/s | (no target) | $([ -n "$rules_first" ] && echo "n/a" || echo "no figure") |"
