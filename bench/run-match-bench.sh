@@ -17,10 +17,18 @@
 # (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (2g), KEEP_RUNNING=1 (leave node and Cassandra up).
 #
 # REUSE=1 skips generation, import and seeding (a data dir of an earlier run): restart, load, probe.
+# BLOODBRIDGE_NODE_PORT / BLOODBRIDGE_MANAGEMENT_PORT (25520 / 8558) and BLOODBRIDGE_CASSANDRA_STORAGE_PORT
+# (7000) move the node's other sockets; BLOODBRIDGE_SKIP_BUILD=1 uses the jars as they are (no mvn).
+#
+# Sourced (bench/run-suite.sh does), it only defines the mb_* functions: the suite runs the same
+# phases and adds its own figures while the node is up. Run directly, it is match_bench_main.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+mb_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
+# Defaults and exported ports; call first.
+mb_init() {
+cd "$mb_root"
+root=$mb_root
 DONORS=${DONORS:-1000000}
 DATA_DIR=${DATA_DIR:-/tmp/bb-matchbench}
 SEED=${SEED:-7}
@@ -34,25 +42,31 @@ NODE_HEAP=${NODE_HEAP:-2g}
 CENTRES=CD,CQ,ZG,PZ,LZ,DY,MY,NC
 export BLOODBRIDGE_HTTP_PORT=${BLOODBRIDGE_HTTP_PORT:-8080}
 export BLOODBRIDGE_CASSANDRA_PORT=${BLOODBRIDGE_CASSANDRA_PORT:-9042}
-export BLOODBRIDGE_REMOTE_PORT=${BLOODBRIDGE_REMOTE_PORT:-25520}
+export BLOODBRIDGE_NODE_PORT=${BLOODBRIDGE_NODE_PORT:-${BLOODBRIDGE_REMOTE_PORT:-25520}}
+export BLOODBRIDGE_MANAGEMENT_PORT=${BLOODBRIDGE_MANAGEMENT_PORT:-8558}
+export BLOODBRIDGE_CASSANDRA_STORAGE_PORT=${BLOODBRIDGE_CASSANDRA_STORAGE_PORT:-7000}
 export BLOODBRIDGE_DATA_DIR=$DATA_DIR
 URL=http://127.0.0.1:$BLOODBRIDGE_HTTP_PORT
 JAR=$root/bench/target/benchmarks.jar
 mkdir -p "$DATA_DIR"
 LOG=$DATA_DIR/bench.log
+cassandra_pid=""
+node_pid=""
+import_ms=""
+import_status=""
+rebuild_ms=""
+}
 
 say() { echo "[$(date +%T)] $* (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$LOG"; }
 now_ms() { date +%s%3N; }
 
-cassandra_pid=""
-node_pid=""
 stop_node() {
   if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
     kill "$node_pid"; wait "$node_pid" 2>/dev/null || true
   fi
   node_pid=""
 }
-cleanup() {
+mb_cleanup() {
   if [ "${KEEP_RUNNING:-0}" = 1 ]; then
     echo "left running: node pid $node_pid, Cassandra pid $cassandra_pid"; return
   fi
@@ -60,14 +74,22 @@ cleanup() {
   if [ -n "$cassandra_pid" ] && kill -0 "$cassandra_pid" 2>/dev/null; then
     kill "$cassandra_pid"; wait "$cassandra_pid" 2>/dev/null || true
   fi
+  cassandra_pid=""
 }
-trap cleanup EXIT
 
 # ---- build (bin/bloodbridge builds the server itself when its sources changed) ----
+mb_build() {
+if [ "${BLOODBRIDGE_SKIP_BUILD:-0}" = 1 ]; then
+  [ -f "$JAR" ] || { echo "BLOODBRIDGE_SKIP_BUILD=1 but $JAR is missing" >&2; return 1; }
+  return 0
+fi
 say "building bench and http"
 mvn -B -q --no-transfer-progress -pl bench,http -am package -DskipTests
+touch "$root/http/target/lib"   # bin/bloodbridge then sees the build as current
+}
 
-# ---- node configuration: the application's, with 8 centres ----
+# ---- node configuration: the application's, with 8 centres; Cassandra ----
+mb_start_cassandra() {
 CONF=$DATA_DIR/matchbench.conf
 cat > "$CONF" <<'EOF'
 include classpath("application.conf")
@@ -97,6 +119,7 @@ for _ in $(seq 1 180); do
 done
 grep -q "Cassandra ready" "$DATA_DIR/cassandra.out" || { echo "Cassandra did not start"; exit 1; }
 say "Cassandra ready"
+}
 
 start_node() {
   BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT \
@@ -116,6 +139,8 @@ wait_pools_ready() {
   return 1
 }
 
+# ---- generate, import the candidates, seed the rest (skipped with REUSE=1) ----
+mb_load() {
 if [ "${REUSE:-0}" != 1 ]; then
   # ---- generate ----
   say "generating $DONORS donors, centres $CENTRES, seed $SEED, as of $AS_OF"
@@ -146,8 +171,10 @@ if [ "${REUSE:-0}" != 1 ]; then
   # Let the projection catch up with the imported donors' events before the restart.
   sleep 5
 fi
+}
 
 # ---- restart: node start -> every pool rebuilt ----
+mb_restart() {
 stop_node
 say "restarting the node"
 t0=$(now_ms)
@@ -157,12 +184,15 @@ say "every pool ready $rebuild_ms ms after the node process started"
 stats=$(curl -s "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF")
 pooled=$(echo "$stats" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/')
 say "donors in the pools (stats total at $AS_OF): $pooled"
+}
 
 # ---- load ----
 run_load() {
   java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.MatchLoad --url "$URL" --centres "$CENTRES" \
       --clients "$1" --product "$2" --seconds "$SECONDS_PER_RUN" --warmup "$WARMUP" 2>&1 | tee -a "$LOG" | grep -v '^SLF4J'
 }
+# ---- MatchLoad and FreshnessProbe; RESULT lines to $DATA_DIR/results.txt ----
+mb_match() {
 : > "$DATA_DIR/results.txt"
 # After a restart every DonorEntity is cold: a match re-confirms its ~25 best candidates with their
 # entities, and the first touch of each is a Cassandra recovery. A warm pass (not in the table) of
@@ -190,9 +220,11 @@ grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
 
 stats=$(curl -s "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF")
 pooled_end=$(echo "$stats" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/')
+}
 
 # ---- table ----
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+mb_table() {
 {
   echo
   echo "Match benchmark: $DONORS donors generated (in the pools: ${pooled:-?} when ready, ${pooled_end:-?} at the end, with the probes' donors), centres $CENTRES, $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -208,3 +240,19 @@ field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
   echo "freshness (ack -> visible to matching), $(field "$line" probes) probes: p50 $(field "$line" p50) ms, p99 $(field "$line" p99) ms, max $(field "$line" max) ms, not seen $(field "$line" notSeen)"
   echo "targets: p99 <= 10 ms (1 client), p99 <= 50 ms (20 clients), >= 500 matches/s, freshness p99 <= 1000 ms, rebuild <= 30000 ms"
 } | tee -a "$LOG"
+}
+
+match_bench_main() {
+  mb_init
+  trap mb_cleanup EXIT
+  mb_build
+  mb_start_cassandra
+  mb_load
+  mb_restart
+  mb_match
+  mb_table
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  match_bench_main
+fi

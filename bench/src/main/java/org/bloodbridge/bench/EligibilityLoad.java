@@ -30,6 +30,8 @@ import org.bloodbridge.engine.identity.NationalId;
  *       (no coordinated omission);</li>
  *   <li>{@code --batches} batch checks of {@code --batch-size} donors each, reporting donors/s.</li>
  * </ol>
+ * A warm-up of {@code --warmup} seconds (default max(5, seconds / 5)) precedes the measured single
+ * checks. Each measured figure is also printed as a {@code RESULT} line for scripts (bench/run-suite.sh).
  * Run: {@code java -cp bench/target/benchmarks.jar org.bloodbridge.bench.EligibilityLoad --url http://127.0.0.1:8080}
  */
 public final class EligibilityLoad {
@@ -50,10 +52,13 @@ public final class EligibilityLoad {
         int seconds = Integer.parseInt(option(args, "--seconds", "30"));
         int batchSize = Integer.parseInt(option(args, "--batch-size", "10000"));
         int batches = Integer.parseInt(option(args, "--batches", "5"));
+        int warmup = Integer.parseInt(option(args, "--warmup", String.valueOf(Math.max(5, seconds / 5))));
 
         EligibilityLoad load = new EligibilityLoad(url);
         List<String> donorIds = load.seed(donors);
-        load.singleChecks(donorIds, rate, Math.max(5, seconds / 5), "warm-up");
+        if (warmup > 0) {
+            load.singleChecks(donorIds, rate, warmup, "warm-up");
+        }
         load.singleChecks(donorIds, rate, seconds, "measured");
         load.batchChecks(donorIds, batchSize, batches);
     }
@@ -158,6 +163,13 @@ public final class EligibilityLoad {
                 label, total, rate, total / secs, errors.get(),
                 ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
                 ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
+        if (label.equals("measured")) {
+            System.out.printf(Locale.ROOT,
+                    "RESULT eligibility-single rate=%d achieved=%.0f requests=%d errors=%d p50=%.2f p90=%.2f p99=%.2f p999=%.2f max=%.2f%n",
+                    rate, total / secs, total, errors.get(), ms(latency.getValueAtPercentile(50)),
+                    ms(latency.getValueAtPercentile(90)), ms(latency.getValueAtPercentile(99)),
+                    ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
+        }
     }
 
     private void batchChecks(List<String> donorIds, int batchSize, int batches) {
@@ -180,6 +192,8 @@ public final class EligibilityLoad {
         }
         rates.sort(Double::compare);
         System.out.printf(Locale.ROOT, "batch checks: %d x %,d donors, median %,.0f donors/s (min %,.0f, max %,.0f)%n",
+                batches, batchSize, rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1));
+        System.out.printf(Locale.ROOT, "RESULT eligibility-batch batches=%d size=%d median=%.0f min=%.0f max=%.0f%n",
                 batches, batchSize, rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1));
     }
 

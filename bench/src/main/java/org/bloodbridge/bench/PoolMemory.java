@@ -34,6 +34,8 @@ public final class PoolMemory {
         System.out.printf("donors indexed: %,d in %d indexes%n", indexed, indexes.size());
         System.out.printf("heap used: before %,d B, after %,d B, difference %,d B%n", before, after, after - before);
         System.out.printf("heap per donor: %.1f B%n", (after - before) / (double) indexed);
+        System.out.printf(java.util.Locale.ROOT, "RESULT pool-memory donors=%d bytesPerDonor=%.1f%n",
+                indexed, (after - before) / (double) indexed);
     }
 
     private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {

@@ -85,6 +85,10 @@ public final class DevCassandra implements AutoCloseable {
             return new Settings(dataDir, port, storagePort, runtimeDir, heap, startTimeout);
         }
 
+        public Settings withStoragePort(int port) {
+            return new Settings(dataDir, nativePort, port, runtimeDir, heap, startTimeout);
+        }
+
         private static Path runtimeDirFromProperty() {
             String dir = System.getProperty(RUNTIME_PROPERTY);
             if (dir == null || dir.isBlank()) {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
  * to share. Ctrl-C or SIGTERM stops it (through DevCassandra's shutdown hook).
  *
  * <p>Environment: {@code BLOODBRIDGE_DATA_DIR} (default {@code ./data}; Cassandra uses its
- * {@code cassandra/} subdirectory) and {@code BLOODBRIDGE_CASSANDRA_PORT} (default 9042). The system
+ * {@code cassandra/} subdirectory), {@code BLOODBRIDGE_CASSANDRA_PORT} (CQL, default 9042) and
+ * {@code BLOODBRIDGE_CASSANDRA_STORAGE_PORT} (internode, default 7000; another port lets a second
+ * dev Cassandra, such as the benchmark suite's, run beside a developer's). The system
  * property {@code bloodbridge.cassandra.runtime} points at Cassandra's jars.
  */
 public final class DevCassandraMain {
@@ -16,9 +18,10 @@ public final class DevCassandraMain {
     public static void main(String[] args) throws InterruptedException {
         Path dataDir = Path.of(env("BLOODBRIDGE_DATA_DIR", "data"), "cassandra").toAbsolutePath().normalize();
         int port = Integer.parseInt(env("BLOODBRIDGE_CASSANDRA_PORT", "9042"));
+        int storagePort = Integer.parseInt(env("BLOODBRIDGE_CASSANDRA_STORAGE_PORT", "7000"));
         DevCassandra cassandra;
         try {
-            cassandra = DevCassandra.start(DevCassandra.Settings.forDev(dataDir).withNativePort(port));
+            cassandra = DevCassandra.start(DevCassandra.Settings.forDev(dataDir).withNativePort(port).withStoragePort(storagePort));
         } catch (RuntimeException e) {
             System.err.println("Could not start Cassandra: " + e.getMessage());
             System.exit(1);
