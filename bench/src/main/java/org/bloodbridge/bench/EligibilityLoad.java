@@ -1,7 +1,10 @@
 package org.bloodbridge.bench;
 
+import static org.bloodbridge.bench.Harness.json;
+import static org.bloodbridge.bench.Harness.ms;
+import static org.bloodbridge.bench.Harness.option;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +38,6 @@ import org.bloodbridge.engine.identity.NationalId;
  * Run: {@code java -cp bench/target/benchmarks.jar org.bloodbridge.bench.EligibilityLoad --url http://127.0.0.1:8080}
  */
 public final class EligibilityLoad {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate BIRTH = LocalDate.of(1980, 1, 1);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -63,15 +65,6 @@ public final class EligibilityLoad {
         load.batchChecks(donorIds, batchSize, batches);
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
     /** A valid resident ID, the same for the same n on every run. */
     static String residentId(int n) {
         String address = String.format(Locale.ROOT, "5%05d", n / 1000);
@@ -97,7 +90,7 @@ public final class EligibilityLoad {
                     """.formatted(n % 2 == 0 ? "CD" : "CQ", id, sex, birth);
             inFlight.acquire();
             pending.add(post("/api/v1/donors", body).thenCompose(response -> {
-                JsonNode json = read(response.body());
+                JsonNode json = json(response.body());
                 donorIds[i] = json.path("donorId").asText(null);
                 if (donorIds[i] == null) {
                     failures.incrementAndGet();
@@ -185,7 +178,7 @@ public final class EligibilityLoad {
             long start = System.nanoTime();
             HttpResponse<String> response = post("/api/v1/eligibility/batch", body.toString()).join();
             double secs = (System.nanoTime() - start) / 1e9;
-            int answered = read(response.body()).path("results").size();
+            int answered = json(response.body()).path("results").size();
             rates.add(answered / secs);
             System.out.printf(Locale.ROOT, "  batch %d: HTTP %d, %,d answers in %.3f s = %,.0f donors/s%n",
                     b + 1, response.statusCode(), answered, secs, answered / secs);
@@ -206,17 +199,5 @@ public final class EligibilityLoad {
         return client.sendAsync(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + body, e);
-        }
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }

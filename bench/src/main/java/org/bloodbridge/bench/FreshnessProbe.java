@@ -1,7 +1,10 @@
 package org.bloodbridge.bench;
 
+import static org.bloodbridge.bench.Harness.json;
+import static org.bloodbridge.bench.Harness.ms;
+import static org.bloodbridge.bench.Harness.option;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +35,6 @@ import org.HdrHistogram.Histogram;
  * </pre>
  */
 public final class FreshnessProbe {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate BIRTH = LocalDate.of(1980, 1, 1);
     /** Serological antigens no allele of HanFrequencies' tables maps to (checked against IMGT/HLA 3.58.0 rel_dna_ser). */
     private static final List<String> RARE_A = List.of("A80", "A43", "A36", "A34", "A66", "A74", "A25", "A69");
@@ -49,12 +51,12 @@ public final class FreshnessProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = MatchLoad.option(args, "--url", "http://127.0.0.1:8080");
-        int probes = Integer.parseInt(MatchLoad.option(args, "--probes", "50"));
-        List<String> centres = Arrays.asList(MatchLoad.option(args, "--centres", "CD,CQ").split(","));
-        long timeoutMs = Long.parseLong(MatchLoad.option(args, "--timeout-ms", "30000"));
+        String url = option(args, "--url", "http://127.0.0.1:8080");
+        int probes = Integer.parseInt(option(args, "--probes", "50"));
+        List<String> centres = Arrays.asList(option(args, "--centres", "CD,CQ").split(","));
+        long timeoutMs = Long.parseLong(option(args, "--timeout-ms", "30000"));
         // EligibilityLoad uses 0..100,000; residentId needs n < 100,000,000.
-        int idStart = Integer.parseInt(MatchLoad.option(args, "--id-start",
+        int idStart = Integer.parseInt(option(args, "--id-start",
                 String.valueOf(50_000_000 + (int) ((System.currentTimeMillis() / 1000) % 9_000_000) * 5)));
         new FreshnessProbe(url).run(probes, centres, idStart, timeoutMs);
     }
@@ -84,7 +86,7 @@ public final class FreshnessProbe {
                 HttpResponse<String> response = post("/api/v1/donors", body);
                 acked = System.nanoTime();
                 if (response.statusCode() == 201) {
-                    donorId = read(response.body()).path("donorId").asText();
+                    donorId = json(response.body()).path("donorId").asText();
                     acks.recordValue(acked - sent);
                 } else if (response.statusCode() != 409) {
                     throw new IllegalStateException("registration answered " + response.statusCode() + ": " + response.body());
@@ -104,7 +106,7 @@ public final class FreshnessProbe {
                 if (response.statusCode() != 201) {
                     continue;
                 }
-                for (JsonNode candidate : read(response.body()).path("candidates")) {
+                for (JsonNode candidate : json(response.body()).path("candidates")) {
                     if (donorId.equals(candidate.path("donorId").asText())) {
                         seen = true;
                         break;
@@ -131,17 +133,5 @@ public final class FreshnessProbe {
         return http.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + body, e);
-        }
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }

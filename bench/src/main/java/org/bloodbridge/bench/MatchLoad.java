@@ -1,5 +1,9 @@
 package org.bloodbridge.bench;
 
+import static org.bloodbridge.bench.Harness.json;
+import static org.bloodbridge.bench.Harness.ms;
+import static org.bloodbridge.bench.Harness.option;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -177,7 +181,7 @@ public final class MatchLoad {
                     statuses.merge(response.statusCode(), 1L, Long::sum);
                     continue;
                 }
-                JsonNode answer = read(response.body());
+                JsonNode answer = json(response.body());
                 answers++;
                 candidates += answer.path("candidates").size();
                 JsonNode missing = answer.path("centresMissing");
@@ -206,26 +210,5 @@ public final class MatchLoad {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + body, e);
-        }
-    }
-
-    static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 }

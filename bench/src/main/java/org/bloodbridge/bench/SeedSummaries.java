@@ -1,5 +1,7 @@
 package org.bloodbridge.bench;
 
+import static org.bloodbridge.bench.Harness.option;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,14 +172,5 @@ public final class SeedSummaries {
             System.exit(64);
         }
         return value;
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

@@ -1,5 +1,7 @@
 package org.bloodbridge.bench.data;
 
+import static org.bloodbridge.bench.Harness.option;
+
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -78,14 +80,5 @@ public final class GenerateFederation {
             }
         }
         return null;
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }
