@@ -36,9 +36,6 @@ import org.bloodbridge.persistence.readside.RequestListingTable;
  * reads the read-side table, which may lag by about a second.
  */
 final class MatchRoutes {
-    private static final int DEFAULT_PAGE = 50;
-    private static final int MAX_PAGE = 500;
-
     private final RequestChecks checks;
     private final MatchRequestInput input;
     private final ShardedAsk asks;
@@ -104,7 +101,7 @@ final class MatchRoutes {
                     }
                     RequestStatus wanted = status.map(s -> Fields.parseEnum(s, RequestStatus.class, "status", "status"))
                             .orElse(null);
-                    int size = limit.map(l -> checks.pageSize(l, "limit", MAX_PAGE)).orElse(DEFAULT_PAGE);
+                    int size = checks.pageSize(limit);
                     return onSuccess(listPage(code, wanted, size, cursor.orElse(null)),
                             page -> {
                                 Map<String, Object> body = new LinkedHashMap<>();

@@ -40,9 +40,6 @@ import org.bloodbridge.engine.typing.TypingTables;
  * answer would look complete.
  */
 final class RegistryRoutes {
-    private static final int DEFAULT_PAGE = 50;
-    private static final int MAX_PAGE = 500;
-
     private final RequestChecks checks;
     private final List<Centre> centres;
     private final ShardedAsk asks;
@@ -79,7 +76,7 @@ final class RegistryRoutes {
                             abo.map(a -> Fields.parseEnum(a, Abo.class, "abo", "abo")).orElse(null),
                             eligibleOn.map(d -> checks.parseDate(d, "eligibleOn")).orElse(null),
                             type.map(t -> Fields.parseEnum(t, DonationType.class, "type", "type")).orElse(DonationType.WHOLE_BLOOD));
-                    int size = limit.map(l -> checks.pageSize(l, "limit", MAX_PAGE)).orElse(DEFAULT_PAGE);
+                    int size = checks.pageSize(limit);
                     return onSuccess(searchPools(filter, centresFor(centre), cursor.orElse(null), size),
                             page -> complete(StatusCodes.OK, page, Json.marshaller()));
                 }))))))));

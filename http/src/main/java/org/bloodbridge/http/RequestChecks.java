@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bloodbridge.engine.Centre;
@@ -35,17 +36,20 @@ final class RequestChecks {
         return code;
     }
 
-    /** A page size from a query parameter: 1 to {@code max}. */
-    int pageSize(String text, String field, int max) {
+    /** The {@code limit} of a paged listing (registry search, match requests): 1 to 500, default 50. */
+    int pageSize(Optional<String> limit) {
+        if (limit.isEmpty()) {
+            return 50;
+        }
         try {
-            int size = Integer.parseInt(text);
-            if (size >= 1 && size <= max) {
+            int size = Integer.parseInt(limit.get());
+            if (size >= 1 && size <= 500) {
                 return size;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiError.invalid(field, field + " must be a whole number from 1 to " + max);
+        throw ApiError.invalid("limit", "limit must be a whole number from 1 to 500");
     }
 
     /** A date that has happened: a donation, test, deferral start or birth date. */
