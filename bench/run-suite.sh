@@ -5,8 +5,9 @@
 #      --donors N donors in 8 centres, start a dev Cassandra and a node, import the match candidates
 #      through the API (import throughput), seed the rest, restart and time the pool rebuild, warm
 #      pass, MatchLoad (platelets and red cells, 1 and 20 clients), FreshnessProbe;
-#   2. EligibilityLoad against the same node over its own donors (min(N/10, 100000) registered through
-#      the API): single checks open loop at --rate req/s, then batch checks;
+#   2. EligibilityLoad against the same node over the imported candidates (up to 100000, with their
+#      histories): each checked once (first touch: recovered from Cassandra), then single checks open
+#      loop at --rate req/s, then batch checks;
 #   3. stops the node and Cassandra, then PoolMemory (pool heap per donor, max(N, 100000) donors) and JMH (grading
 #      inner loop, DonorEvaluationBenchmark.evaluateColumnarPool; the eligibility rules, EligibilityBenchmark);
 #   4. prints one table, every figure next to its target; with --write-docs also replaces the block
@@ -71,7 +72,6 @@ else
   elig_warmup=$(( elig_seconds / 5 > 5 ? elig_seconds / 5 : 5 )); batches=5
   jmh_opts=(-f 1 -wi 2 -i 3 -r 2s -w 2s)
 fi
-elig_donors=$(( donors / 10 < 100000 ? donors / 10 : 100000 ))
 # A fresh data dir: the generated files, Cassandra and the node's data belong to this run only.
 case "$DATA_DIR" in /|"$HOME"|"$suite_root") echo "refusing DATA_DIR=$DATA_DIR" >&2; exit 2 ;; esac
 rm -rf "$DATA_DIR"
@@ -89,8 +89,11 @@ mb_load
 mb_restart
 mb_match
 
-say "EligibilityLoad: $elig_donors donors, $rate checks/s for $elig_seconds s, $batches batches"
+candidates=$(wc -l < "$DATA_DIR/candidates.ndjson")
+elig_donors=$(( candidates < 100000 ? candidates : 100000 ))
+say "EligibilityLoad: $elig_donors imported donors, $rate checks/s for $elig_seconds s, $batches batches"
 java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.EligibilityLoad --url "$URL" --donors "$elig_donors" \
+    --donors-from "$DATA_DIR/candidates.ndjson" \
     --rate "$rate" --seconds "$elig_seconds" --warmup "$elig_warmup" --batches "$batches" 2>&1 \
     | grep -v '^SLF4J' | tee -a "$LOG" > "$DATA_DIR/last-run.out"
 cat "$DATA_DIR/last-run.out"
@@ -128,10 +131,9 @@ both() {
 # A whole number with thousands separators; "?" when there is no figure.
 fmt() { if [[ "$1" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; else echo "?"; fi; }
 
-candidates=$(wc -l < "$DATA_DIR/candidates.ndjson")
 import_rate=""
 [ "${import_status:-1}" = 0 ] && [ "${import_ms:-0}" -gt 0 ] && import_rate=$(awk -v n="$candidates" -v ms="$import_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
-single=$(result eligibility-single); batch=$(result eligibility-batch); fresh=$(result freshness)
+single=$(result eligibility-single); batch=$(result eligibility-batch); cold=$(result eligibility-cold); fresh=$(result freshness)
 pool=$(result pool-memory)
 grading=$(jmh_score DonorEvaluationBenchmark.evaluateColumnarPool)
 rules_heavy=$(jmh_score EligibilityBenchmark.regularDonorBlockedByInterval)
@@ -147,6 +149,8 @@ table=$DATA_DIR/table.md
   echo "| eligibility single check, open loop at $(fmt "$(fv "$single" rate)")/s ($(fmt "$elig_donors") donors; achieved $(fmt "$(fv "$single" achieved)")/s, errors $(fv "$single" errors)) | p50 $(fv "$single" p50) ms, p99 ${s99:-?} ms | p99 <= 5 ms at 1,000/s | $(verdict "$s99" '<=' 5) |"
   bm=$(field "$batch" median)
   echo "| eligibility batch ($(fv "$batch" batches) x $(fmt "$(fv "$batch" size)") donors, median) | $(fmt "$bm") checks/s | >= 50,000 checks/s | $(verdict "$bm" '>=' 50000) |"
+  cr=$(field "$cold" rate)
+  echo "| eligibility first touch (each of the $(fmt "$(fv "$cold" donors)") donors once, batches of 1,000: every entity recovered from Cassandra) | $(fmt "$cr") checks/s | (no target) | $([ -n "$cr" ] && echo "n/a" || echo "no figure") |"
   for product in PLATELETS_APHERESIS RED_CELLS; do
     m1=$(match_result "$product" 1); mn=$(match_result "$product" "$CLIENTS")
     p1=$(field "$m1" p99); pn=$(field "$mn" p99); rn=$(field "$mn" rate)
@@ -156,6 +160,8 @@ table=$DATA_DIR/table.md
   f99=$(field "$fresh" p99)
   echo "| freshness, $(fv "$fresh" probes) probes (register ack -> proposed by a match; not seen $(fv "$fresh" notSeen)) | p50 $(fv "$fresh" p50) ms, p99 ${f99:-?} ms | p99 <= 1,000 ms | $(verdict "$f99" '<=' 1000) |"
   echo "| restart -> every pool ready ($(fmt "$DONORS") donors; node JVM start included) | ${rebuild_s:-?} s | <= 30 s | $(verdict "$rebuild_s" '<=' 30) |"
+  warm_s=$(awk -v ms="${warm_ms:-}" 'BEGIN { if (ms != "") printf "%.1f", ms / 1000 }')
+  echo "| restart -> panel donors' records in memory ($(fmt "${warm_records:-}") records, 4 at a time per pool) | ${warm_s:-?} s | (no target) | $([ -n "$warm_s" ] && echo "n/a" || echo "no figure") |"
   bpd=$(field "$pool" bytesPerDonor)
   echo "| pool heap per donor (PoolMemory, $(fmt "$(fv "$pool" donors)") donors in 8 indexes) | ${bpd:-?} B | <= 200 B | $(verdict "$bpd" '<=' 200) |"
   echo "| JMH grading inner loop (evaluateColumnarPool, 1 thread) | $(fmt "$grading") evaluations/s | >= 100,000,000/s per core | $(verdict "$grading" '>=' 100000000) |"

@@ -5,10 +5,13 @@ import static org.bloodbridge.bench.Harness.ms;
 import static org.bloodbridge.bench.Harness.option;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -20,14 +23,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.identity.NationalId;
 
 /**
  * Load harness for joint screening against a running server (bin/bloodbridge):
  * <ol>
  *   <li>registers {@code --donors} donors (idempotent: an existing donor's 409 gives its donorId),
- *       every fourth with a whole blood donation so the rules have history to read;</li>
+ *       every fourth with a whole blood donation so the rules have history to read; or, with
+ *       {@code --donors-from FILE}, takes the first {@code --donors} donors of an import NDJSON file
+ *       already imported into the server (their real histories; the donorId derived as the server
+ *       does, see {@link Harness#donorIds}), registering nobody;</li>
  *   <li>single checks, open loop at {@code --rate} requests/s for {@code --seconds}: latency is
  *       measured from each request's scheduled start, so a stalled server cannot hide its queue
  *       (no coordinated omission);</li>
@@ -56,8 +64,16 @@ public final class EligibilityLoad {
         int batches = Integer.parseInt(option(args, "--batches", "5"));
         int warmup = Integer.parseInt(option(args, "--warmup", String.valueOf(Math.max(5, seconds / 5))));
 
+        String donorsFrom = option(args, "--donors-from", null);
+
         EligibilityLoad load = new EligibilityLoad(url);
-        List<String> donorIds = load.seed(donors);
+        List<String> donorIds;
+        if (donorsFrom == null) {
+            donorIds = load.seed(donors);
+        } else {
+            donorIds = imported(Path.of(donorsFrom), donors, Harness.donorIds(args));
+            load.firstTouch(donorIds);
+        }
         if (warmup > 0) {
             load.singleChecks(donorIds, rate, warmup, "warm-up");
         }
@@ -71,6 +87,40 @@ public final class EligibilityLoad {
         String first17 = address + BIRTH.plusDays(n % 7000).format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format(Locale.ROOT, "%03d", n % 1000);
         return first17 + NationalId.checkCharacter(first17);
+    }
+
+    /** The donorIds of the first {@code count} lines of an import file. */
+    private static List<String> imported(Path file, int count, DonorIds ids) throws IOException {
+        try (Stream<String> lines = Files.lines(file)) {
+            List<String> donorIds = lines.limit(count).map(line -> Harness.donorIdOf(json(line), ids)).toList();
+            System.out.printf(Locale.ROOT, "working set: %,d imported donors of %s%n", donorIds.size(), file);
+            return donorIds;
+        }
+    }
+
+    /**
+     * Checks every imported donor once, in batches of 1,000, so the measured runs meet a warm working
+     * set as a registering run does; its rate is that of checks that recover each donor from Cassandra.
+     */
+    private void firstTouch(List<String> donorIds) {
+        long start = System.nanoTime();
+        int answered = 0;
+        for (int from = 0; from < donorIds.size(); from += 1000) {
+            List<String> chunk = donorIds.subList(from, Math.min(from + 1000, donorIds.size()));
+            answered += json(post("/api/v1/eligibility/batch", batchBody(chunk)).join().body()).path("results").size();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "first touch (cold entities, batches of 1,000): %,d of %,d answered in %.1f s = %,.0f donors/s%n",
+                answered, donorIds.size(), secs, answered / secs);
+        System.out.printf(Locale.ROOT, "RESULT eligibility-cold donors=%d answered=%d rate=%.0f%n", donorIds.size(), answered, answered / secs);
+    }
+
+    private static String batchBody(List<String> donorIds) {
+        StringBuilder body = new StringBuilder("{\"type\": \"PLATELETS_APHERESIS\", \"checks\": [");
+        for (int i = 0; i < donorIds.size(); i++) {
+            body.append(i == 0 ? "" : ",").append("{\"donorId\": \"").append(donorIds.get(i)).append("\"}");
+        }
+        return body.append("]}").toString();
     }
 
     private List<String> seed(int count) throws Exception {
@@ -169,14 +219,13 @@ public final class EligibilityLoad {
         SplittableRandom random = new SplittableRandom(7);
         List<Double> rates = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
-            StringBuilder body = new StringBuilder("{\"type\": \"PLATELETS_APHERESIS\", \"checks\": [");
+            List<String> batch = new ArrayList<>(batchSize);
             for (int i = 0; i < batchSize; i++) {
-                body.append(i == 0 ? "" : ",").append("{\"donorId\": \"")
-                        .append(donorIds.get(random.nextInt(donorIds.size()))).append("\"}");
+                batch.add(donorIds.get(random.nextInt(donorIds.size())));
             }
-            body.append("]}");
+            String body = batchBody(batch);
             long start = System.nanoTime();
-            HttpResponse<String> response = post("/api/v1/eligibility/batch", body.toString()).join();
+            HttpResponse<String> response = post("/api/v1/eligibility/batch", body).join();
             double secs = (System.nanoTime() - start) / 1e9;
             int answered = json(response.body()).path("results").size();
             rates.add(answered / secs);

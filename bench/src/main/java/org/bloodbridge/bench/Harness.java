@@ -2,10 +2,16 @@ package org.bloodbridge.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bloodbridge.engine.identity.DonorIds;
+import org.bloodbridge.engine.identity.IdType;
+import org.bloodbridge.engine.identity.NationalId;
 
-/** What every benchmark main shares: its {@code --name value} options, JSON answers, milliseconds. */
+/** What every benchmark main shares: its {@code --name value} options, JSON answers, milliseconds, donorIds. */
 public final class Harness {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** {@code bloodbridge.identity.secret} in http/src/main/resources/application.conf. */
+    static final String DEV_SECRET = "bloodbridge-dev-secret-do-not-use-in-production";
 
     private Harness() {}
 
@@ -30,5 +36,20 @@ public final class Harness {
 
     public static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    /**
+     * The server's donorIds: keyed with {@code --secret}, else {@code BLOODBRIDGE_FEDERATION_SECRET},
+     * else the dev secret a node runs with when neither is set.
+     */
+    public static DonorIds donorIds(String[] args) {
+        String envSecret = System.getenv("BLOODBRIDGE_FEDERATION_SECRET");
+        return new DonorIds(option(args, "--secret", envSecret == null || envSecret.isBlank() ? DEV_SECRET : envSecret));
+    }
+
+    /** The donorId of an import line (its {@code idType}, default CN_RIC, and {@code nationalId}). */
+    public static String donorIdOf(JsonNode line, DonorIds donorIds) {
+        IdType idType = line.hasNonNull("idType") ? IdType.valueOf(line.get("idType").asText()) : IdType.CN_RIC;
+        return donorIds.donorIdOf(NationalId.parse(idType, line.get("nationalId").asText()));
     }
 }

@@ -26,8 +26,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.identity.DonorIds;
-import org.bloodbridge.engine.identity.IdType;
-import org.bloodbridge.engine.identity.NationalId;
 import org.bloodbridge.engine.pool.DonorSummary;
 import org.bloodbridge.persistence.readside.DonorSummaryTable;
 import org.bloodbridge.persistence.readside.ReadSide;
@@ -55,8 +53,6 @@ import org.bloodbridge.persistence.readside.ReadSide;
  * {@code BLOODBRIDGE_FEDERATION_SECRET}, else the dev secret of http's application.conf.
  */
 public final class SeedSummaries {
-    /** {@code bloodbridge.identity.secret} in http/src/main/resources/application.conf. */
-    static final String DEV_SECRET = "bloodbridge-dev-secret-do-not-use-in-production";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, List<String>>> HLA = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
@@ -69,9 +65,7 @@ public final class SeedSummaries {
         String keyspace = option(args, "--keyspace", "bloodbridge_readside");
         int parallelism = Integer.parseInt(option(args, "--parallelism", "64"));
         LocalDate asOf = LocalDate.parse(option(args, "--as-of", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
-        String envSecret = System.getenv("BLOODBRIDGE_FEDERATION_SECRET");
-        String secret = option(args, "--secret", envSecret == null || envSecret.isBlank() ? DEV_SECRET : envSecret);
-        DonorIds donorIds = new DonorIds(secret);
+        DonorIds donorIds = Harness.donorIds(args);
 
         Config config = ConfigFactory.load(ConfigFactory.parseMap(Map.of(
                         "bloodbridge.readside.keyspace", keyspace,
@@ -141,8 +135,7 @@ public final class SeedSummaries {
 
     /** The summary of one import line (the REST file: no HLA, no rare pattern; any line is read the same way). */
     static DonorSummary summaryOf(JsonNode line, DonorIds donorIds, LocalDate asOf) {
-        IdType idType = line.hasNonNull("idType") ? IdType.valueOf(line.get("idType").asText()) : IdType.CN_RIC;
-        String donorId = donorIds.donorIdOf(NationalId.parse(idType, line.get("nationalId").asText()));
+        String donorId = Harness.donorIdOf(line, donorIds);
         Map<String, List<String>> hla = line.has("hla") ? JSON.convertValue(line.get("hla"), HLA) : Map.of();
         Map<String, String> hpa = line.has("hpa") ? JSON.convertValue(line.get("hpa"), STRINGS) : Map.of();
         Map<String, String> redCell = line.has("redCell") ? JSON.convertValue(line.get("redCell"), STRINGS) : Map.of();

@@ -23,7 +23,7 @@ class SeedSummariesTest {
                 {"centre":"ZG","idType":"CN_RIC","nationalId":"500103198507124563","sex":"F","birthDate":"1985-07-12",
                  "abo":"A","rhD":"POS","redCell":{"Fy(a)":"+","Fy(b)":"-"},"registeredOn":"2021-04-02",
                  "donations":[{"type":"WHOLE_BLOOD","date":"2026-06-01","volumeMl":400}]}""";
-        DonorIds ids = new DonorIds(SeedSummaries.DEV_SECRET);
+        DonorIds ids = new DonorIds(Harness.DEV_SECRET);
         DonorSummary s = SeedSummaries.summaryOf(JSON.readTree(line), ids, AS_OF);
 
         assertEquals(ids.donorIdOf(NationalId.parse(IdType.CN_RIC, "500103198507124563")), s.donorId());

@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 class SuiteSmokeIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> ROWS = List.of(
-            "| import ", "| eligibility single check", "| eligibility batch",
+            "| import ", "| eligibility single check", "| eligibility batch", "| eligibility first touch",
             "| match PLATELETS_APHERESIS, 1 client", "| match PLATELETS_APHERESIS, 20 clients",
             "| match RED_CELLS, 1 client", "| match RED_CELLS, 20 clients", "| freshness",
-            "| restart -> every pool ready", "| pool heap per donor", "| JMH grading inner loop",
+            "| restart -> every pool ready", "| restart -> panel donors' records in memory", "| pool heap per donor", "| JMH grading inner loop",
             "| JMH eligibility rules, heavy history", "| JMH eligibility rules, first-time donor");
 
     @Test

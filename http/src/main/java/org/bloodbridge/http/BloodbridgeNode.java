@@ -78,7 +78,9 @@ public final class BloodbridgeNode implements AutoCloseable {
             ReadSide readSide = ReadSide.start(system);
             PoolStore poolStore = (centre, page) -> readSide.donorSummaries().loadCentre(centre, page).thenApply(done -> null);
             var queries = new MatchQueries(tables);
-            CentrePool.initSharding(system, tables, queries, poolStore, settings.pools());
+            var asks = new ShardedAsk(system);
+            CentrePool.initSharding(system, tables, queries, poolStore, DonorEntity.records(asks, settings.askTimeout()),
+                    settings.pools());
             DonorEntity.initSharding(system, rules, clock, CentrePool.updates(system));
             MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout());
             startProjectionsOnceReady(system, readSide, settings);
@@ -88,7 +90,6 @@ public final class BloodbridgeNode implements AutoCloseable {
             var checks = new RequestChecks(settings.centres(), clock);
             var donorIds = new DonorIds(settings.federationSecret());
             var directory = new DonorDirectory(system, settings.askTimeout());
-            var asks = new ShardedAsk(system);
             var storeHealth = new StoreHealth(system, settings.askTimeout());
             StoreReadiness.ID.apply(system).set(() -> storeReady(storeHealth, readSide));
             var healthChecks = new HealthChecks((ExtendedActorSystem) Adapter.toClassic(system),

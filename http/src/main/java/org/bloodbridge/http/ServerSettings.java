@@ -50,7 +50,7 @@ public record ServerSettings(
                         .toList(),
                 c.getString("typing.imgt-hla-dir").isBlank() ? null : Path.of(c.getString("typing.imgt-hla-dir")),
                 c.getStringList("typing.rare-patterns"),
-                new PoolSettings(c.getDuration("pool.rebuild-retry"),
+                new PoolSettings(c.getDuration("pool.rebuild-retry"), c.getInt("pool.warm-parallelism"),
                         Set.copyOf(c.getStringList("pool.test-only.silent-centres")),
                         c.getBoolean("pool.test-only.ignore-changes")),
                 c.getDuration("pool.keep-alive"));

@@ -26,12 +26,14 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.ShardedAsk;
 import org.bloodbridge.engine.donor.DonorEvent.ProfileChanges;
 import org.bloodbridge.engine.donor.Typing.TypingChanges;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.eligibility.EligibilityResult;
 import org.bloodbridge.engine.eligibility.Reason;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.pool.DonorRecords;
 import org.bloodbridge.engine.pool.DonorSummary;
 
 /**
@@ -153,6 +155,12 @@ public final class DonorEntity
 
     public static void initSharding(ActorSystem<?> system, RuleSet rules, Clock clock, Consumer<DonorSummary> pools) {
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), rules, clock, pools)));
+    }
+
+    /** The donors' records for the centre pools, wherever each runs; an unanswered ask fails after {@code timeout}. */
+    public static DonorRecords records(ShardedAsk asks, Duration timeout) {
+        return donorId -> asks.ask(TYPE_KEY, donorId, GetSummary::new, timeout)
+                .thenApply(reply -> reply instanceof Summary s ? s.summary() : null);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.bloodbridge.engine.pool;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -65,10 +67,14 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
 
     private record RetryRebuild() implements Command {}
 
+    /** A panel donor's record answered the warm-up (summary null: not registered, or no answer). */
+    private record Warmed(DonorSummary summary) implements Command {}
+
     public static void initSharding(ActorSystem<?> system, TypingTables tables, MatchQueries queries, PoolStore store,
-            PoolSettings settings) {
+            DonorRecords records, PoolSettings settings) {
         // A pool holds its whole index in memory: it must never be passivated.
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), tables, queries, store, settings))
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
+                        ctx -> create(ctx.getEntityId(), tables, queries, store, records, settings))
                 .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
     }
 
@@ -79,26 +85,33 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
     }
 
     public static Behavior<Command> create(String centre, TypingTables tables, MatchQueries queries, PoolStore store,
-            PoolSettings settings) {
+            DonorRecords records, PoolSettings settings) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new CentrePool(ctx, timers, centre, tables, queries, store, settings)));
+                new CentrePool(ctx, timers, centre, tables, queries, store, records, settings)));
     }
 
     private final TimerScheduler<Command> timers;
     private final String centre;
     private final MatchQueries queries;
     private final PoolStore store;
+    private final DonorRecords records;
     private final PoolSettings settings;
     private final PoolIndex index;
     private boolean ready;
+    /** Panel donors whose records the warm-up has yet to ask, and how many asks are in flight. */
+    private Iterator<String> toWarm = Collections.emptyIterator();
+    private int warming;
+    private int warmed;
+    private long warmStarted;
 
     private CentrePool(ActorContext<Command> context, TimerScheduler<Command> timers, String centre, TypingTables tables,
-            MatchQueries queries, PoolStore store, PoolSettings settings) {
+            MatchQueries queries, PoolStore store, DonorRecords records, PoolSettings settings) {
         super(context);
         this.timers = timers;
         this.centre = centre;
         this.queries = queries;
         this.store = store;
+        this.records = records;
         this.settings = settings;
         this.index = new PoolIndex(centre, tables);
         rebuild();
@@ -124,6 +137,7 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
                     rebuild();
                     return this;
                 })
+                .onMessage(Warmed.class, this::warmed)
                 .onMessage(Wake.class, w -> this)
                 .onMessage(FindCandidates.class, this::find)
                 .onMessage(Search.class, s -> {
@@ -155,7 +169,47 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
         } else {
             ready = true;
             getContext().getLog().info("pool {}: ready with {} donors", centre, index.size());
+            startWarming();
         }
+        return this;
+    }
+
+    private void startWarming() {
+        if (settings.warmParallelism() <= 0) {
+            return;
+        }
+        toWarm = index.panelDonors().iterator();
+        warmStarted = System.nanoTime();
+        for (int i = 0; i < settings.warmParallelism() && toWarm.hasNext(); i++) {
+            warmNext();
+        }
+        if (warming == 0) {
+            logWarm();
+        }
+    }
+
+    private void warmNext() {
+        if (toWarm.hasNext()) {
+            warming++;
+            getContext().pipeToSelf(records.summaryOf(toWarm.next()), (summary, failure) -> new Warmed(summary));
+        } else if (warming == 0) {
+            logWarm();
+        }
+    }
+
+    private void logWarm() {
+        getContext().getLog().info("pool {}: {} panel donors' records in memory after {} ms", centre, warmed,
+                (System.nanoTime() - warmStarted) / 1_000_000);
+    }
+
+    /** The record's summary is at least as new as the read side's, which may lag: index it too. */
+    private Behavior<Command> warmed(Warmed w) {
+        warming--;
+        if (w.summary() != null) {
+            warmed++;
+            upsert(w.summary());
+        }
+        warmNext();
         return this;
     }
 

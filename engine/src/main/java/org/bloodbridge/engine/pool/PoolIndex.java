@@ -90,6 +90,17 @@ public final class PoolIndex {
         return slotOf.getInt(donorId) >= 0;
     }
 
+    /** The donors now on the PLATELET or RARE panel: those a match can propose. */
+    public List<String> panelDonors() {
+        List<String> panel = new ArrayList<>();
+        for (int slot = 0; slot < size; slot++) {
+            if ((flags[slot] & (PLATELET | RARE)) != 0) {
+                panel.add(donorIds[slot]);
+            }
+        }
+        return panel;
+    }
+
     /** The number of donors indexed. */
     public int size() {
         return size;

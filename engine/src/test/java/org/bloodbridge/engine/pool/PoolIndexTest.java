@@ -115,6 +115,16 @@ class PoolIndexTest {
     }
 
     @Test
+    void panelDonorsAreThoseOnThePlateletOrRarePanelNow() {
+        index.upsert(donor("platelet").hla(PATIENT_HLA).build());
+        index.upsert(donor("rare").rhD("NEG").build());
+        index.upsert(donor("common").redCell("Fy(a)+ Jk(b)-").build());
+        index.upsert(donor("left").seqNr(1).hla(PATIENT_HLA).build());
+        index.upsert(donor("left").seqNr(2).hla("A2 A24").build());
+        assertEquals(Set.of("platelet", "rare"), new HashSet<>(index.panelDonors()));
+    }
+
+    @Test
     void aDonorBackOnThePanelIsListedOnce() {
         index.upsert(donor("d").seqNr(1).hla(PATIENT_HLA).build());
         index.upsert(donor("d").seqNr(2).hla("A2").build());
