@@ -190,13 +190,16 @@ public final class EligibilityLoad {
             }
             String donorId = donorIds.get(random.nextInt(donorIds.size()));
             String type = random.nextBoolean() ? "WHOLE_BLOOD" : "PLATELETS_APHERESIS";
-            pending.add(get("/api/v1/donors/" + donorId + "/eligibility?type=" + type).thenAccept(response -> {
+            // A request that fails outright (connect timeout on an overloaded server) is an error and
+            // counts its time until the failure, like any other answer.
+            pending.add(get("/api/v1/donors/" + donorId + "/eligibility?type=" + type).handle((response, failure) -> {
                 synchronized (latency) {
                     latency.recordValue(System.nanoTime() - scheduled);
                 }
-                if (response.statusCode() != 200) {
+                if (failure != null || response.statusCode() != 200) {
                     errors.incrementAndGet();
                 }
+                return null;
             }));
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
