@@ -126,9 +126,21 @@ say "Cassandra ready"
 
 start_node() {
   BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT \
-  BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Dconfig.file=$CONF" \
+  BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Xlog:gc:file=$DATA_DIR/node-gc-%p.log:uptime -Dconfig.file=$CONF" \
     bin/bloodbridge >> "$DATA_DIR/node.out" 2>&1 &
   node_pid=$!
+}
+# The running node's stop-the-world GC pauses so far (its -Xlog:gc file) as a RESULT line: count,
+# nearest-rank p50 and p99, max and total milliseconds, over the $1 seconds since it started.
+gc_pauses() {
+  local log="$DATA_DIR/node-gc-$node_pid.log"   # bin/bloodbridge execs the JVM: same pid
+  [ -f "$log" ] || return 0
+  { grep ' Pause ' "$log" || true; } | sed -n 's/.* \([0-9.]*\)ms$/\1/p' | sort -n | awk -v over="$1" '
+    function rank(q,  i) { i = int(NR * q); if (i < NR * q) i++; return ms[i] + 0 }
+    { ms[NR] = $1; total += $1 }
+    END { if (NR == 0) ms[0] = 0
+          printf "RESULT node-gc pauses=%d p50=%.1f p99=%.1f max=%.1f totalMs=%.0f overSeconds=%d\n",
+                             NR, rank(0.5), rank(0.99), ms[NR], total, over }'
 }
 # Waits until every centre's pool answers: /stats is 503 while a pool rebuilds. Prints the milliseconds.
 wait_pools_ready() {
@@ -195,11 +207,11 @@ mb_restart() {
 stop_node
 say "restarting the node"
 log_lines=$(wc -l < "$DATA_DIR/node.out")
-t0=$(now_ms)
+node_started=$(now_ms)
 start_node
-rebuild_ms=$(wait_pools_ready "$t0")
+rebuild_ms=$(wait_pools_ready "$node_started")
 say "every pool ready $rebuild_ms ms after the node process started"
-warm_ms=$(wait_pools_warm "$t0" "$log_lines")
+warm_ms=$(wait_pools_warm "$node_started" "$log_lines")
 warm_records=$(tail -n +"$(( log_lines + 1 ))" "$DATA_DIR/node.out" | grep "panel donors' records in memory" \
     | sed "s/.*: \([0-9]*\) panel donors.*/\1/" | awk '{ n += $1 } END { print n + 0 }')
 say "every pool's $warm_records panel donors' records in memory $warm_ms ms after the node process started"

@@ -6,9 +6,10 @@
 #      through the API (import throughput), seed the rest, restart and time the pool rebuild, warm
 #      pass, MatchLoad (platelets and red cells, 1 and 20 clients), FreshnessProbe;
 #   2. EligibilityLoad against the same node over the imported candidates (up to 100000, with their
-#      histories): each checked once (first touch: recovered from Cassandra), then single checks open
-#      loop at --rate req/s, then batch checks;
-#   3. stops the node and Cassandra, then PoolMemory (pool heap per donor, max(N, 100000) donors) and JMH (grading
+#      histories): each checked once (first touch), then single checks open loop at --rate req/s,
+#      then batch checks; then the node's GC pauses since its restart (its -Xlog:gc file);
+#   3. stops the node and Cassandra, then PoolMemory (pool heap per donor, max(N, 100000) donors, with
+#      the node's heap and G1 region size) and JMH (grading
 #      inner loop, DonorEvaluationBenchmark.evaluateColumnarPool; the eligibility rules, EligibilityBenchmark);
 #   4. prints one table, every figure next to its target; with --write-docs also replaces the block
 #      between <!-- suite:begin --> and <!-- suite:end --> in docs/BENCHMARKS.md with it, the date, the
@@ -99,6 +100,7 @@ java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.EligibilityLoad --url "$URL" -
     | grep -v '^SLF4J' | tee -a "$LOG" > "$DATA_DIR/last-run.out"
 cat "$DATA_DIR/last-run.out"
 grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+gc_pauses $(( ($(now_ms) - node_started) / 1000 )) | tee -a "$LOG" >> "$DATA_DIR/results.txt"
 mb_table
 
 # The JVM-local figures on quiet cores: stop the node and Cassandra first.
@@ -106,7 +108,9 @@ mb_cleanup
 # At least 100,000 donors: below that the indexes' fixed cost dominates the per-donor figure.
 pool_donors=$(( donors > 100000 ? donors : 100000 ))
 say "PoolMemory, $pool_donors donors"
-java -Xmx3g -cp "$JAR" org.bloodbridge.bench.PoolMemory "$pool_donors" 2>&1 | tee -a "$LOG" > "$DATA_DIR/last-run.out"
+# The heap and G1 regions the node runs with (bin/bloodbridge): the region size decides whether the
+# index's ~1 MB columns are humongous objects that waste most of a region.
+java -Xmx"$NODE_HEAP" -XX:G1HeapRegionSize=4m -cp "$JAR" org.bloodbridge.bench.PoolMemory "$pool_donors" 2>&1 | tee -a "$LOG" > "$DATA_DIR/last-run.out"
 cat "$DATA_DIR/last-run.out"
 grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
 say "JMH ${jmh_opts[*]}: grading inner loop and eligibility rules"
@@ -134,8 +138,8 @@ fmt() { if [[ "$1" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then printf '%.0f' "$1" | sed ':a;
 
 import_rate=""
 [ "${import_status:-1}" = 0 ] && [ "${import_ms:-0}" -gt 0 ] && import_rate=$(awk -v n="$candidates" -v ms="$import_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
-single=$(result eligibility-single); batch=$(result eligibility-batch); cold=$(result eligibility-cold); fresh=$(result freshness)
-pool=$(result pool-memory)
+single=$(result eligibility-single); batch=$(result eligibility-batch); first=$(result eligibility-first-touch); fresh=$(result freshness)
+pool=$(result pool-memory); gc=$(result node-gc)
 grading=$(jmh_score DonorEvaluationBenchmark.evaluateColumnarPool)
 rules_heavy=$(jmh_score EligibilityBenchmark.regularDonorBlockedByInterval)
 rules_first=$(jmh_score EligibilityBenchmark.firstTimeDonorEligible)
@@ -150,8 +154,8 @@ table=$DATA_DIR/table.md
   echo "| eligibility single check, open loop at $(fmt "$(fv "$single" rate)")/s ($(fmt "$elig_donors") donors; achieved $(fmt "$(fv "$single" achieved)")/s, errors $(fv "$single" errors)) | p50 $(fv "$single" p50) ms, p99 ${s99:-?} ms | p99 <= 5 ms at 1,000/s | $(verdict "$s99" '<=' 5) |"
   bm=$(field "$batch" median)
   echo "| eligibility batch ($(fv "$batch" batches) x $(fmt "$(fv "$batch" size)") donors, median) | $(fmt "$bm") checks/s | >= 50,000 checks/s | $(verdict "$bm" '>=' 50000) |"
-  cr=$(field "$cold" rate)
-  echo "| eligibility first touch (each of the $(fmt "$(fv "$cold" donors)") donors once, batches of 1,000: every entity recovered from Cassandra) | $(fmt "$cr") checks/s | (no target) | $([ -n "$cr" ] && echo "n/a" || echo "no figure") |"
+  cr=$(field "$first" rate)
+  echo "| eligibility first touch (each of the $(fmt "$(fv "$first" donors)") donors' first check since the restart, batches of 1,000; their records already in memory: the pools bring panel donors' in) | $(fmt "$cr") checks/s | (no target) | $([ -n "$cr" ] && echo "n/a" || echo "no figure") |"
   for product in PLATELETS_APHERESIS RED_CELLS; do
     m1=$(match_result "$product" 1); mn=$(match_result "$product" "$CLIENTS")
     p1=$(field "$m1" p99); pn=$(field "$mn" p99); rn=$(field "$mn" rate)
@@ -163,8 +167,10 @@ table=$DATA_DIR/table.md
   echo "| restart -> every pool ready ($(fmt "$DONORS") donors; node JVM start included) | ${rebuild_s:-?} s | <= 30 s | $(verdict "$rebuild_s" '<=' 30) |"
   warm_s=$(awk -v ms="${warm_ms:-}" 'BEGIN { if (ms != "") printf "%.1f", ms / 1000 }')
   echo "| restart -> panel donors' records in memory ($(fmt "${warm_records:-}") records, 4 at a time per pool) | ${warm_s:-?} s | (no target) | $([ -n "$warm_s" ] && echo "n/a" || echo "no figure") |"
+  gt=$(awk -v ms="$(field "$gc" totalMs)" 'BEGIN { if (ms != "") printf "%.1f", ms / 1000 }')
+  echo "| node GC pauses, restart to the end of the eligibility checks ($(fv "$gc" overSeconds) s; -Xmx$NODE_HEAP, G1) | $(fmt "$(fv "$gc" pauses)") pauses, p50 $(fv "$gc" p50) ms, p99 $(fv "$gc" p99) ms, max $(fv "$gc" max) ms, ${gt:-?} s in all | (no target) | $([ -n "$gt" ] && echo "n/a" || echo "no figure") |"
   bpd=$(field "$pool" bytesPerDonor)
-  echo "| pool heap per donor (PoolMemory, $(fmt "$(fv "$pool" donors)") donors in 8 indexes) | ${bpd:-?} B | <= 200 B | $(verdict "$bpd" '<=' 200) |"
+  echo "| pool heap per donor (PoolMemory, $(fmt "$(fv "$pool" donors)") donors in 8 indexes; -Xmx$NODE_HEAP, 4 MB G1 regions, as the node) | ${bpd:-?} B | <= 200 B | $(verdict "$bpd" '<=' 200) |"
   echo "| JMH grading inner loop (evaluateColumnarPool, 1 thread) | $(fmt "$grading") evaluations/s | >= 100,000,000/s per core | $(verdict "$grading" '>=' 100000000) |"
   echo "| JMH eligibility rules, heavy history (regularDonorBlockedByInterval, 1 thread) | $(fmt "$rules_heavy") checks/s | (no target; batch above) | $([ -n "$rules_heavy" ] && echo "n/a" || echo "no figure") |"
   echo "| JMH eligibility rules, first-time donor (firstTimeDonorEligible, 1 thread) | $(fmt "$rules_first") checks/s | (no target) | $([ -n "$rules_first" ] && echo "n/a" || echo "no figure") |"
