@@ -15,7 +15,7 @@
 # run's data unless REUSE=1), SEED (7), AS_OF (today in Asia/Shanghai), LOAD_SECONDS (30 per load run),
 # WARMUP (10 s before each measured run), WARM_SECONDS (30: a warm pass per product after the restart,
 # not in the table; 0 to measure cold entities), CLIENTS (20), PROBES (50), BLOODBRIDGE_HTTP_PORT (8080), BLOODBRIDGE_CASSANDRA_PORT
-# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (2g), KEEP_RUNNING=1 (leave node and Cassandra up).
+# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (6g), KEEP_RUNNING=1 (leave node and Cassandra up).
 #
 # REUSE=1 skips generation, import and seeding (a data dir of an earlier run): restart, load, probe.
 # BLOODBRIDGE_NODE_PORT / BLOODBRIDGE_MANAGEMENT_PORT (25520 / 8558) and BLOODBRIDGE_CASSANDRA_STORAGE_PORT
@@ -39,7 +39,10 @@ WARMUP=${WARMUP:-10}
 WARM_SECONDS=${WARM_SECONDS:-30}
 CLIENTS=${CLIENTS:-20}
 PROBES=${PROBES:-50}
-NODE_HEAP=${NODE_HEAP:-2g}
+# One node holding all 1,000,000 donors keeps ~1.4 GB live once its pools have brought the ~105,000
+# panel donors' records in (about 10 KB each with their histories) and more as match requests pile up:
+# at -Xmx2g G1 ran back-to-back collections (platelets 1 client p50 85 ms); -Xmx6g measured p50 13 ms.
+NODE_HEAP=${NODE_HEAP:-6g}
 CENTRES=CD,CQ,ZG,PZ,LZ,DY,MY,NC
 export BLOODBRIDGE_HTTP_PORT=${BLOODBRIDGE_HTTP_PORT:-8080}
 export BLOODBRIDGE_CASSANDRA_PORT=${BLOODBRIDGE_CASSANDRA_PORT:-9042}
@@ -99,6 +102,8 @@ include classpath("application.conf")
 # The import's POST lasts as long as the import (back-pressure); ~105,000 candidates at 30-200 donors/s
 # can take longer than the default 1 h.
 bloodbridge.import.request-timeout = 4h
+# The heap above holds more donors' records than a default node's (docs/OPERATIONS.md, "Heap size").
+pekko.cluster.sharding.passivation.default-strategy.active-entity-limit = 250000
 bloodbridge.centres = [
   { code = "CD", name = "Chengdu Blood Center", region = "Sichuan" }
   { code = "CQ", name = "Chongqing Blood Center", region = "Chongqing" }

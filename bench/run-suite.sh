@@ -194,7 +194,7 @@ if [ "$write_docs" = 1 ]; then
   block=$DATA_DIR/docs-block.md
   {
     echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') with \`$command_line\`.$size_note"
-    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo 'CPU model unknown'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, \`$(java -version 2>&1 | head -1)\`; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo 'CPU model unknown'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, \`$(java -version 2>&1 | head -1)\`; load average at the end $(cut -d' ' -f1-3 /proc/loadavg). The node: one JVM, \`-Xmx$NODE_HEAP -XX:G1HeapRegionSize=4m\`, its Cassandra and the harnesses on the same cores."
     echo
     cat "$table"
   } > "$block"
