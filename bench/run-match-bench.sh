@@ -135,17 +135,12 @@ start_node() {
     bin/bloodbridge >> "$DATA_DIR/node.out" 2>&1 &
   node_pid=$!
 }
-# The running node's stop-the-world GC pauses so far (its -Xlog:gc file) as a RESULT line: count,
-# nearest-rank p50 and p99, max and total milliseconds, over the $1 seconds since it started.
+# The running node's stop-the-world GC pauses so far (its -Xlog:gc file) as a RESULT line (GcPauses:
+# count, p50, p99, max, total), over the $1 seconds since it started.
 gc_pauses() {
   local log="$DATA_DIR/node-gc-$node_pid.log"   # bin/bloodbridge execs the JVM: same pid
   [ -f "$log" ] || return 0
-  { grep ' Pause ' "$log" || true; } | sed -n 's/.* \([0-9.]*\)ms$/\1/p' | sort -n | awk -v over="$1" '
-    function rank(q,  i) { i = int(NR * q); if (i < NR * q) i++; return ms[i] + 0 }
-    { ms[NR] = $1; total += $1 }
-    END { if (NR == 0) ms[0] = 0
-          printf "RESULT node-gc pauses=%d p50=%.1f p99=%.1f max=%.1f totalMs=%.0f overSeconds=%d\n",
-                             NR, rank(0.5), rank(0.99), ms[NR], total, over }'
+  java -cp "$JAR" org.bloodbridge.bench.GcPauses --log "$log" --over-seconds "$1"
 }
 # Waits until every centre's pool answers: /stats is 503 while a pool rebuilds. Prints the milliseconds.
 wait_pools_ready() {
