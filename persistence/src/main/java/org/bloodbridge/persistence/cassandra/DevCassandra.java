@@ -1,6 +1,8 @@
 package org.bloodbridge.persistence.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.DriverException;
 import java.io.File;
 import java.io.IOException;
@@ -227,6 +229,10 @@ public final class DevCassandra implements AutoCloseable {
         return CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(HOST, nativePort))
                 .withLocalDatacenter(DATACENTER)
+                // Schema statements on a loaded 2-core machine take longer than the driver's 2 s default.
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+                        .build())
                 .build();
     }
 
