@@ -37,6 +37,16 @@ public final class ApiError extends RuntimeException {
         return new ApiError(StatusCodes.CONFLICT, error, message, null, extras);
     }
 
+    /** 401 {@code unauthenticated}: no token, or one that does not verify (api-v1 "Access"). */
+    public static ApiError unauthenticated(String message) {
+        return new ApiError(StatusCodes.UNAUTHORIZED, "unauthenticated", message, null, Map.of());
+    }
+
+    /** 403 {@code forbidden}: the message names the role or centre needed. */
+    public static ApiError forbidden(String message) {
+        return new ApiError(StatusCodes.FORBIDDEN, "forbidden", message, null, Map.of());
+    }
+
     public static ApiError unavailable(String message) {
         return new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "unavailable", message, null, Map.of());
     }

@@ -24,6 +24,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.bloodbridge.engine.InvalidField;
+import org.bloodbridge.http.access.AccessDenied;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,11 @@ public final class ErrorHandling {
 
     /** A request the server could not answer within pekko.http.server.request-timeout. */
     private static HttpResponse timedOut(HttpRequest request) {
-        ApiError error = ApiError.unavailable("the request timed out; retry later");
+        return response(ApiError.unavailable("the request timed out; retry later"));
+    }
+
+    /** The response of {@code error}, for where a route cannot complete (request timeouts, after the route). */
+    public static HttpResponse response(ApiError error) {
         try {
             return HttpResponse.create().withStatus(error.status())
                     .withEntity(ContentTypes.APPLICATION_JSON, Json.MAPPER.writeValueAsBytes(error.body()));
@@ -70,6 +75,9 @@ public final class ErrorHandling {
         Throwable t = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (t instanceof ApiError e) {
             return e;
+        }
+        if (t instanceof AccessDenied e) {
+            return ApiError.forbidden(e.getMessage());
         }
         if (t instanceof InvalidField e) {
             return ApiError.invalid(e.field(), e.getMessage());

@@ -27,11 +27,14 @@ public final class ReadSide {
     private final OnceSucceeded<Done> schema;
     private final DonorSummaryTable donorSummaries;
     private final RequestListingTable requestListings;
+    private final AuditTable auditTrail;
 
-    private ReadSide(OnceSucceeded<Done> schema, DonorSummaryTable donorSummaries, RequestListingTable requestListings) {
+    private ReadSide(OnceSucceeded<Done> schema, DonorSummaryTable donorSummaries, RequestListingTable requestListings,
+            AuditTable auditTrail) {
         this.schema = schema;
         this.donorSummaries = donorSummaries;
         this.requestListings = requestListings;
+        this.auditTrail = auditTrail;
     }
 
     /** The read side as persistence.conf's {@code bloodbridge.readside} configures it. */
@@ -47,7 +50,8 @@ public final class ReadSide {
                 : CompletableFuture.completedFuture(Done.getInstance()));
         ReadSide readSide = new ReadSide(schema,
                 new DonorSummaryTable(session, settings, schema, system.executionContext()),
-                new RequestListingTable(session, settings, schema));
+                new RequestListingTable(session, settings, schema),
+                new AuditTable(session, settings, schema));
         readSide.ready().whenComplete((done, failure) -> {
             if (failure != null) {
                 log.warn("Could not create the read-side schema yet (tried again on first use): {}", failure.toString());
@@ -67,5 +71,9 @@ public final class ReadSide {
 
     public RequestListingTable requestListings() {
         return requestListings;
+    }
+
+    public AuditTable auditTrail() {
+        return auditTrail;
     }
 }
