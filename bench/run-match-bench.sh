@@ -21,8 +21,9 @@
 # BLOODBRIDGE_NODE_PORT / BLOODBRIDGE_MANAGEMENT_PORT (25520 / 8558) and BLOODBRIDGE_CASSANDRA_STORAGE_PORT
 # (7000) move the node's other sockets; BLOODBRIDGE_SKIP_BUILD=1 uses the jars as they are (no mvn).
 #
-# Sourced (bench/run-suite.sh does), it only defines the mb_* functions: the suite runs the same
-# phases and adds its own figures while the node is up. Run directly, it is match_bench_main.
+# Sourced (bench/run-suite.sh does), it only defines the mb_* functions and the helpers both scripts
+# use (run_harness): the suite runs the same phases and adds its own figures while the node is up.
+# Run directly, it is match_bench_main.
 set -euo pipefail
 mb_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -65,6 +66,14 @@ warm_records=""
 
 say() { echo "[$(date +%T)] $* (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$LOG"; }
 now_ms() { date +%s%3N; }
+
+# run_harness COMMAND...: runs a harness; its output (without SLF4J's noise) to the log, the console and
+# $DATA_DIR/last-run.out, its RESULT lines appended to $DATA_DIR/results.txt.
+run_harness() {
+  "$@" 2>&1 | grep -v '^SLF4J' | tee -a "$LOG" > "$DATA_DIR/last-run.out"
+  cat "$DATA_DIR/last-run.out"
+  grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+}
 
 stop_node() {
   if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
@@ -220,11 +229,6 @@ pooled=$(echo "$stats" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/'
 say "donors in the pools (stats total at $AS_OF): $pooled"
 }
 
-# ---- load ----
-run_load() {
-  java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.MatchLoad --url "$URL" --centres "$CENTRES" \
-      --clients "$1" --product "$2" --seconds "$SECONDS_PER_RUN" --warmup "$WARMUP" 2>&1 | tee -a "$LOG" | grep -v '^SLF4J'
-}
 # ---- MatchLoad and FreshnessProbe; RESULT lines to $DATA_DIR/results.txt ----
 mb_match() {
 : > "$DATA_DIR/results.txt"
@@ -241,16 +245,12 @@ fi
 for product in PLATELETS_APHERESIS RED_CELLS; do
   for clients in 1 "$CLIENTS"; do
     say "MatchLoad $product, $clients client(s)"
-    run_load "$clients" "$product" > "$DATA_DIR/last-run.out"
-    cat "$DATA_DIR/last-run.out"
-    grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+    run_harness java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.MatchLoad --url "$URL" --centres "$CENTRES" \
+        --clients "$clients" --product "$product" --seconds "$SECONDS_PER_RUN" --warmup "$WARMUP"
   done
 done
 say "FreshnessProbe, $PROBES probes"
-java -cp "$JAR" org.bloodbridge.bench.FreshnessProbe --url "$URL" --centres "$CENTRES" --probes "$PROBES" 2>&1 \
-    | grep -v '^SLF4J' | tee -a "$LOG" > "$DATA_DIR/last-run.out"
-cat "$DATA_DIR/last-run.out"
-grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+run_harness java -cp "$JAR" org.bloodbridge.bench.FreshnessProbe --url "$URL" --centres "$CENTRES" --probes "$PROBES"
 
 stats=$(curl -s "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF")
 pooled_end=$(echo "$stats" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/')

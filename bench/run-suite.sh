@@ -94,12 +94,9 @@ mb_match
 candidates=$(wc -l < "$DATA_DIR/candidates.ndjson")
 elig_donors=$(( candidates < 100000 ? candidates : 100000 ))
 say "EligibilityLoad: $elig_donors imported donors, $rate checks/s for $elig_seconds s, $batches batches"
-java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.EligibilityLoad --url "$URL" --donors "$elig_donors" \
+run_harness java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.EligibilityLoad --url "$URL" --donors "$elig_donors" \
     --donors-from "$DATA_DIR/candidates.ndjson" \
-    --rate "$rate" --seconds "$elig_seconds" --warmup "$elig_warmup" --batches "$batches" 2>&1 \
-    | grep -v '^SLF4J' | tee -a "$LOG" > "$DATA_DIR/last-run.out"
-cat "$DATA_DIR/last-run.out"
-grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+    --rate "$rate" --seconds "$elig_seconds" --warmup "$elig_warmup" --batches "$batches"
 gc_pauses $(( ($(now_ms) - node_started) / 1000 )) | tee -a "$LOG" >> "$DATA_DIR/results.txt"
 mb_table
 
@@ -110,9 +107,7 @@ pool_donors=$(( donors > 100000 ? donors : 100000 ))
 say "PoolMemory, $pool_donors donors"
 # The heap and G1 regions the node runs with (bin/bloodbridge): the region size decides whether the
 # index's ~1 MB columns are humongous objects that waste most of a region.
-java -Xmx"$NODE_HEAP" -XX:G1HeapRegionSize=4m -cp "$JAR" org.bloodbridge.bench.PoolMemory "$pool_donors" 2>&1 | tee -a "$LOG" > "$DATA_DIR/last-run.out"
-cat "$DATA_DIR/last-run.out"
-grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+run_harness java -Xmx"$NODE_HEAP" -XX:G1HeapRegionSize=4m -cp "$JAR" org.bloodbridge.bench.PoolMemory "$pool_donors"
 say "JMH ${jmh_opts[*]}: grading inner loop and eligibility rules"
 java -jar "$JAR" 'DonorEvaluationBenchmark.evaluateColumnarPool|EligibilityBenchmark' "${jmh_opts[@]}" -t 1 \
     -rf csv -rff "$DATA_DIR/jmh.csv" 2>&1 | tee -a "$LOG" | grep -E '^(Benchmark|[A-Z][A-Za-z]*Benchmark\.)' || true
