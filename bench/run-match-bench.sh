@@ -22,7 +22,7 @@
 # (7000) move the node's other sockets; BLOODBRIDGE_SKIP_BUILD=1 uses the jars as they are (no mvn).
 #
 # Sourced (bench/run-suite.sh does), it only defines the mb_* functions and the helpers both scripts
-# use (run_harness): the suite runs the same phases and adds its own figures while the node is up.
+# use (run_harness, machine_line): the suite runs the same phases and adds its own figures while the node is up.
 # Run directly, it is match_bench_main.
 set -euo pipefail
 mb_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -66,6 +66,10 @@ warm_records=""
 
 say() { echo "[$(date +%T)] $* (load average $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$LOG"; }
 now_ms() { date +%s%3N; }
+# The machine the figures were measured on: cores, CPU model, memory, Java.
+machine_line() {
+  echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo 'CPU model unknown'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, \`$(java -version 2>&1 | head -1)\`"
+}
 
 # run_harness COMMAND...: runs a harness; its output (without SLF4J's noise) to the log, the console and
 # $DATA_DIR/last-run.out, its RESULT lines appended to $DATA_DIR/results.txt.

@@ -174,7 +174,7 @@ table=$DATA_DIR/table.md
 size_note=""
 [ "$DONORS" -lt 1000000 ] && size_note=" Below 1,000,000 donors (the size the match, rebuild and import targets are set for) the figures show that the suite works, not whether a target is met at size."
 [ "$quick" = 1 ] && size_note="$size_note --quick: smoke durations."
-machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo 'CPU model unknown')), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(java -version 2>&1 | head -1)"
+machine=$(machine_line)
 {
   echo
   echo "Benchmark suite, $(date -u '+%Y-%m-%d %H:%M UTC'): $(fmt "$DONORS") donors; $machine; load average $(cut -d' ' -f1-3 /proc/loadavg).$size_note"
@@ -189,7 +189,7 @@ if [ "$write_docs" = 1 ]; then
   block=$DATA_DIR/docs-block.md
   {
     echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') with \`$command_line\`.$size_note"
-    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo 'CPU model unknown'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, \`$(java -version 2>&1 | head -1)\`; load average at the end $(cut -d' ' -f1-3 /proc/loadavg). The node: one JVM, \`-Xmx$NODE_HEAP -XX:G1HeapRegionSize=4m\`, its Cassandra and the harnesses on the same cores."
+    echo "Machine: $machine; load average at the end $(cut -d' ' -f1-3 /proc/loadavg). The node: one JVM, \`-Xmx$NODE_HEAP -XX:G1HeapRegionSize=4m\`, its Cassandra and the harnesses on the same cores."
     echo
     cat "$table"
   } > "$block"
