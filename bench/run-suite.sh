@@ -11,9 +11,9 @@
 #   3. stops the node and Cassandra, then PoolMemory (pool heap per donor, max(N, 100000) donors, with
 #      the node's heap and G1 region size) and JMH (grading
 #      inner loop, DonorEvaluationBenchmark.evaluateColumnarPool; the eligibility rules, EligibilityBenchmark);
-#   4. prints one table, every figure next to its target; with --write-docs also replaces the block
-#      between <!-- suite:begin --> and <!-- suite:end --> in docs/BENCHMARKS.md with it, the date, the
-#      machine and the command line.
+#   4. prints one table, every figure next to its target (from bench/targets.tsv, the one place they are
+#      set); with --write-docs also replaces the block between <!-- suite:begin --> and <!-- suite:end -->
+#      in docs/BENCHMARKS.md with it, the date, the machine and the command line.
 #
 # Options: --donors N (1000000), --rate R (1000 single checks/s; 200 with --quick), --seconds S (20 s of single checks),
 #   --quick (a smoke run: 3 s loads, 20 probes, 3 s of checks, JMH one 1 s iteration), --write-docs.
@@ -118,18 +118,11 @@ match_result() { grep "^RESULT product=$1 clients=$2 " "$DATA_DIR/results.txt" |
 jmh_score() { awk -F, -v b="\"org.bloodbridge.bench.$1\"" '$1 == b { printf "%.0f", $5 }' "$DATA_DIR/jmh.csv" 2>/dev/null || true; }
 # A RESULT line's field, "?" when missing (the smoke test looks for "?").
 fv() { local v; v=$(field "$1" "$2"); echo "${v:-?}"; }
-# verdict VALUE OP LIMIT: met / missed (or "no figure" when VALUE is empty).
-verdict() {
-  [ -n "$1" ] || { echo "no figure"; return; }
-  awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN { ok = (op == "<=") ? (v + 0 <= l + 0) : (v + 0 >= l + 0); print ok ? "met" : "missed" }'
-}
 both() {
   if [ "$1" = met ] && [ "$2" = met ]; then echo met
   elif [ "$1" = "no figure" ] || [ "$2" = "no figure" ]; then echo "no figure"
   else echo missed; fi
 }
-# A whole number with thousands separators; "?" when there is no figure.
-fmt() { if [[ "$1" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; else echo "?"; fi; }
 
 import_rate=""
 [ "${import_status:-1}" = 0 ] && [ "${import_ms:-0}" -gt 0 ] && import_rate=$(awk -v n="$candidates" -v ms="$import_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
@@ -144,29 +137,29 @@ table=$DATA_DIR/table.md
 {
   echo "| figure | result | target | verdict |"
   echo "|---|---|---|---|"
-  echo "| import (POST /api/v1/import, $(fmt "$candidates") match candidates with their histories; wall time of bin/bloodbridge import) | $(fmt "$import_rate") donors/s | >= 5,000 donors/s | $(verdict "$import_rate" '>=' 5000) |"
+  echo "| import (POST /api/v1/import, $(fmt "$candidates") match candidates with their histories; wall time of bin/bloodbridge import) | $(fmt "$import_rate") donors/s | $(target import) | $(target_verdict import "$import_rate") |"
   s99=$(field "$single" p99)
-  echo "| eligibility single check, open loop at $(fmt "$(fv "$single" rate)")/s ($(fmt "$elig_donors") donors; achieved $(fmt "$(fv "$single" achieved)")/s, errors $(fv "$single" errors)) | p50 $(fv "$single" p50) ms, p99 ${s99:-?} ms | p99 <= 5 ms at 1,000/s | $(verdict "$s99" '<=' 5) |"
+  echo "| eligibility single check, open loop at $(fmt "$(fv "$single" rate)")/s ($(fmt "$elig_donors") donors; achieved $(fmt "$(fv "$single" achieved)")/s, errors $(fv "$single" errors)) | p50 $(fv "$single" p50) ms, p99 ${s99:-?} ms | $(target eligibility-single-p99) | $(target_verdict eligibility-single-p99 "$s99") |"
   bm=$(field "$batch" median)
-  echo "| eligibility batch ($(fv "$batch" batches) x $(fmt "$(fv "$batch" size)") donors, median) | $(fmt "$bm") checks/s | >= 50,000 checks/s | $(verdict "$bm" '>=' 50000) |"
+  echo "| eligibility batch ($(fv "$batch" batches) x $(fmt "$(fv "$batch" size)") donors, median) | $(fmt "$bm") checks/s | $(target eligibility-batch) | $(target_verdict eligibility-batch "$bm") |"
   cr=$(field "$first" rate)
   echo "| eligibility first touch (each of the $(fmt "$(fv "$first" donors)") donors' first check since the restart, batches of 1,000; their records already in memory: the pools bring panel donors' in) | $(fmt "$cr") checks/s | (no target) | $([ -n "$cr" ] && echo "n/a" || echo "no figure") |"
   for product in PLATELETS_APHERESIS RED_CELLS; do
     m1=$(match_result "$product" 1); mn=$(match_result "$product" "$CLIENTS")
     p1=$(field "$m1" p99); pn=$(field "$mn" p99); rn=$(field "$mn" rate)
-    echo "| match $product, 1 client | $(fv "$m1" rate)/s, p50 $(fv "$m1" p50) ms, p99 ${p1:-?} ms | p99 <= 10 ms | $(verdict "$p1" '<=' 10) |"
-    echo "| match $product, $CLIENTS clients | ${rn:-?}/s, p50 $(fv "$mn" p50) ms, p99 ${pn:-?} ms | p99 <= 50 ms, >= 500/s | $(both "$(verdict "$pn" '<=' 50)" "$(verdict "$rn" '>=' 500)") |"
+    echo "| match $product, 1 client | $(fv "$m1" rate)/s, p50 $(fv "$m1" p50) ms, p99 ${p1:-?} ms | $(target match-1-client-p99) | $(target_verdict match-1-client-p99 "$p1") |"
+    echo "| match $product, $CLIENTS clients | ${rn:-?}/s, p50 $(fv "$mn" p50) ms, p99 ${pn:-?} ms | $(target match-clients-p99), $(target match-clients-rate) | $(both "$(target_verdict match-clients-p99 "$pn")" "$(target_verdict match-clients-rate "$rn")") |"
   done
   f99=$(field "$fresh" p99)
-  echo "| freshness, $(fv "$fresh" probes) probes (register ack -> proposed by a match; not seen $(fv "$fresh" notSeen)) | p50 $(fv "$fresh" p50) ms, p99 ${f99:-?} ms | p99 <= 1,000 ms | $(verdict "$f99" '<=' 1000) |"
-  echo "| restart -> every pool ready ($(fmt "$DONORS") donors; node JVM start included) | ${rebuild_s:-?} s | <= 30 s | $(verdict "$rebuild_s" '<=' 30) |"
+  echo "| freshness, $(fv "$fresh" probes) probes (register ack -> proposed by a match; not seen $(fv "$fresh" notSeen)) | p50 $(fv "$fresh" p50) ms, p99 ${f99:-?} ms | $(target freshness-p99) | $(target_verdict freshness-p99 "$f99") |"
+  echo "| restart -> every pool ready ($(fmt "$DONORS") donors; node JVM start included) | ${rebuild_s:-?} s | $(target rebuild) | $(target_verdict rebuild "$rebuild_s") |"
   warm_s=$(awk -v ms="${warm_ms:-}" 'BEGIN { if (ms != "") printf "%.1f", ms / 1000 }')
   echo "| restart -> panel donors' records in memory ($(fmt "${warm_records:-}") records, 4 at a time per pool) | ${warm_s:-?} s | (no target) | $([ -n "$warm_s" ] && echo "n/a" || echo "no figure") |"
   gt=$(awk -v ms="$(field "$gc" totalMs)" 'BEGIN { if (ms != "") printf "%.1f", ms / 1000 }')
   echo "| node GC pauses, restart to the end of the eligibility checks ($(fv "$gc" overSeconds) s; -Xmx$NODE_HEAP, G1) | $(fmt "$(fv "$gc" pauses)") pauses, p50 $(fv "$gc" p50) ms, p99 $(fv "$gc" p99) ms, max $(fv "$gc" max) ms, ${gt:-?} s in all | (no target) | $([ -n "$gt" ] && echo "n/a" || echo "no figure") |"
   bpd=$(field "$pool" bytesPerDonor)
-  echo "| pool heap per donor (PoolMemory, $(fmt "$(fv "$pool" donors)") donors in 8 indexes; -Xmx$NODE_HEAP, 4 MB G1 regions, as the node) | ${bpd:-?} B | <= 200 B | $(verdict "$bpd" '<=' 200) |"
-  echo "| JMH grading inner loop (evaluateColumnarPool, 1 thread) | $(fmt "$grading") evaluations/s | >= 100,000,000/s per core | $(verdict "$grading" '>=' 100000000) |"
+  echo "| pool heap per donor (PoolMemory, $(fmt "$(fv "$pool" donors)") donors in 8 indexes; -Xmx$NODE_HEAP, 4 MB G1 regions, as the node) | ${bpd:-?} B | $(target pool-bytes-per-donor) | $(target_verdict pool-bytes-per-donor "$bpd") |"
+  echo "| JMH grading inner loop (evaluateColumnarPool, 1 thread) | $(fmt "$grading") evaluations/s | $(target grading) | $(target_verdict grading "$grading") |"
   echo "| JMH eligibility rules, heavy history (regularDonorBlockedByInterval, 1 thread) | $(fmt "$rules_heavy") checks/s | (no target; batch above) | $([ -n "$rules_heavy" ] && echo "n/a" || echo "no figure") |"
   echo "| JMH eligibility rules, first-time donor (firstTimeDonorEligible, 1 thread) | $(fmt "$rules_first") checks/s | (no target) | $([ -n "$rules_first" ] && echo "n/a" || echo "no figure") |"
 } > "$table"
