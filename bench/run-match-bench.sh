@@ -119,6 +119,10 @@ run_harness() {
   cat "$DATA_DIR/last-run.out"
   grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
 }
+# The donors in the pools now (the stats' total at AS_OF).
+pooled_donors() {
+  curl -s "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/'
+}
 
 stop_node() {
   if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
@@ -269,8 +273,7 @@ warm_ms=$(wait_pools_warm "$node_started" "$log_lines")
 warm_records=$(tail -n +"$(( log_lines + 1 ))" "$DATA_DIR/node.out" | grep "panel donors' records in memory" \
     | sed "s/.*: \([0-9]*\) panel donors.*/\1/" | awk '{ n += $1 } END { print n + 0 }')
 say "every pool's $warm_records panel donors' records in memory $warm_ms ms after the node process started"
-stats=$(curl -s "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF")
-pooled=$(echo "$stats" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/')
+pooled=$(pooled_donors)
 say "donors in the pools (stats total at $AS_OF): $pooled"
 }
 
@@ -296,9 +299,7 @@ for product in PLATELETS_APHERESIS RED_CELLS; do
 done
 say "FreshnessProbe, $PROBES probes"
 run_harness java -cp "$JAR" org.bloodbridge.bench.FreshnessProbe --url "$URL" --centres "$CENTRES" --probes "$PROBES"
-
-stats=$(curl -s "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF")
-pooled_end=$(echo "$stats" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/')
+pooled_end=$(pooled_donors)
 }
 
 # ---- table ----

@@ -39,11 +39,11 @@ while [ $# -gt 0 ]; do
     --seconds) elig_seconds=$2; shift 2 ;;
     --quick) quick=1; shift ;;
     --write-docs) write_docs=1; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
-[[ "$donors" =~ ^[0-9]+$ ]] && [ "$donors" -ge 100 ] || { echo "--donors must be a number >= 100" >&2; exit 2; }
+if ! [[ "$donors" =~ ^[0-9]+$ ]] || [ "$donors" -lt 100 ]; then echo "--donors must be a number >= 100" >&2; exit 2; fi
 
 # A port nobody listens on (a TCP connect to it fails), different from the ones already taken.
 taken=" "
@@ -79,7 +79,7 @@ case "$DATA_DIR" in /|"$HOME"|"$suite_root") echo "refusing DATA_DIR=$DATA_DIR" 
 rm -rf "$DATA_DIR"
 unset REUSE KEEP_RUNNING
 
-# shellcheck source=run-match-bench.sh
+# shellcheck source-path=SCRIPTDIR source=run-match-bench.sh
 source "$suite_root/bench/run-match-bench.sh"
 mb_init
 trap mb_cleanup EXIT
@@ -177,8 +177,9 @@ machine=$(machine_line)
 
 if [ "$write_docs" = 1 ]; then
   docs=$suite_root/docs/BENCHMARKS.md
-  grep -q '<!-- suite:begin -->' "$docs" && grep -q '<!-- suite:end -->' "$docs" \
-    || { echo "no <!-- suite:begin --> / <!-- suite:end --> markers in $docs" >&2; exit 1; }
+  if ! grep -q '<!-- suite:begin -->' "$docs" || ! grep -q '<!-- suite:end -->' "$docs"; then
+    echo "no <!-- suite:begin --> / <!-- suite:end --> markers in $docs" >&2; exit 1
+  fi
   block=$DATA_DIR/docs-block.md
   {
     echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') with \`$command_line\`.$size_note"
