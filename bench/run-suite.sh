@@ -11,9 +11,9 @@
 #   3. stops the node and Cassandra, then PoolMemory (pool heap per donor, max(N, 100000) donors, with
 #      the node's heap and G1 region size) and JMH (grading
 #      inner loop, DonorEvaluationBenchmark.evaluateColumnarPool; the eligibility rules, EligibilityBenchmark);
-#   4. prints one table, every figure next to its target; with --write-docs also replaces the block
-#      between <!-- suite:begin --> and <!-- suite:end --> in docs/BENCHMARKS.md with it, the date, the
-#      machine and the command line.
+#   4. prints one table, every figure next to its target (from bench/targets.tsv, the one place they are
+#      set); with --write-docs also replaces the block between <!-- suite:begin --> and <!-- suite:end -->
+#      in docs/BENCHMARKS.md with it, the date, the machine and the command line.
 #
 # Options: --donors N (1000000), --rate R (1000 single checks/s; 200 with --quick), --seconds S (20 s of single checks),
 #   --quick (a smoke run: 3 s loads, 20 probes, 3 s of checks, JMH one 1 s iteration), --write-docs.
@@ -39,11 +39,11 @@ while [ $# -gt 0 ]; do
     --seconds) elig_seconds=$2; shift 2 ;;
     --quick) quick=1; shift ;;
     --write-docs) write_docs=1; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0"; exit 0 ;;
     *) echo "unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
-[[ "$donors" =~ ^[0-9]+$ ]] && [ "$donors" -ge 100 ] || { echo "--donors must be a number >= 100" >&2; exit 2; }
+if ! [[ "$donors" =~ ^[0-9]+$ ]] || [ "$donors" -lt 100 ]; then echo "--donors must be a number >= 100" >&2; exit 2; fi
 
 # A port nobody listens on (a TCP connect to it fails), different from the ones already taken.
 taken=" "
@@ -79,7 +79,7 @@ case "$DATA_DIR" in /|"$HOME"|"$suite_root") echo "refusing DATA_DIR=$DATA_DIR" 
 rm -rf "$DATA_DIR"
 unset REUSE KEEP_RUNNING
 
-# shellcheck source=run-match-bench.sh
+# shellcheck source-path=SCRIPTDIR source=run-match-bench.sh
 source "$suite_root/bench/run-match-bench.sh"
 mb_init
 trap mb_cleanup EXIT
@@ -94,12 +94,9 @@ mb_match
 candidates=$(wc -l < "$DATA_DIR/candidates.ndjson")
 elig_donors=$(( candidates < 100000 ? candidates : 100000 ))
 say "EligibilityLoad: $elig_donors imported donors, $rate checks/s for $elig_seconds s, $batches batches"
-java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.EligibilityLoad --url "$URL" --donors "$elig_donors" \
+run_harness java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.EligibilityLoad --url "$URL" --donors "$elig_donors" \
     --donors-from "$DATA_DIR/candidates.ndjson" \
-    --rate "$rate" --seconds "$elig_seconds" --warmup "$elig_warmup" --batches "$batches" 2>&1 \
-    | grep -v '^SLF4J' | tee -a "$LOG" > "$DATA_DIR/last-run.out"
-cat "$DATA_DIR/last-run.out"
-grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+    --rate "$rate" --seconds "$elig_seconds" --warmup "$elig_warmup" --batches "$batches"
 gc_pauses $(( ($(now_ms) - node_started) / 1000 )) | tee -a "$LOG" >> "$DATA_DIR/results.txt"
 mb_table
 
@@ -110,9 +107,7 @@ pool_donors=$(( donors > 100000 ? donors : 100000 ))
 say "PoolMemory, $pool_donors donors"
 # The heap and G1 regions the node runs with (bin/bloodbridge): the region size decides whether the
 # index's ~1 MB columns are humongous objects that waste most of a region.
-java -Xmx"$NODE_HEAP" -XX:G1HeapRegionSize=4m -cp "$JAR" org.bloodbridge.bench.PoolMemory "$pool_donors" 2>&1 | tee -a "$LOG" > "$DATA_DIR/last-run.out"
-cat "$DATA_DIR/last-run.out"
-grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+run_harness java -Xmx"$NODE_HEAP" -XX:G1HeapRegionSize=4m -cp "$JAR" org.bloodbridge.bench.PoolMemory "$pool_donors"
 say "JMH ${jmh_opts[*]}: grading inner loop and eligibility rules"
 java -jar "$JAR" 'DonorEvaluationBenchmark.evaluateColumnarPool|EligibilityBenchmark' "${jmh_opts[@]}" -t 1 \
     -rf csv -rff "$DATA_DIR/jmh.csv" 2>&1 | tee -a "$LOG" | grep -E '^(Benchmark|[A-Z][A-Za-z]*Benchmark\.)' || true
@@ -123,18 +118,11 @@ match_result() { grep "^RESULT product=$1 clients=$2 " "$DATA_DIR/results.txt" |
 jmh_score() { awk -F, -v b="\"org.bloodbridge.bench.$1\"" '$1 == b { printf "%.0f", $5 }' "$DATA_DIR/jmh.csv" 2>/dev/null || true; }
 # A RESULT line's field, "?" when missing (the smoke test looks for "?").
 fv() { local v; v=$(field "$1" "$2"); echo "${v:-?}"; }
-# verdict VALUE OP LIMIT: met / missed (or "no figure" when VALUE is empty).
-verdict() {
-  [ -n "$1" ] || { echo "no figure"; return; }
-  awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN { ok = (op == "<=") ? (v + 0 <= l + 0) : (v + 0 >= l + 0); print ok ? "met" : "missed" }'
-}
 both() {
   if [ "$1" = met ] && [ "$2" = met ]; then echo met
   elif [ "$1" = "no figure" ] || [ "$2" = "no figure" ]; then echo "no figure"
   else echo missed; fi
 }
-# A whole number with thousands separators; "?" when there is no figure.
-fmt() { if [[ "$1" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; else echo "?"; fi; }
 
 import_rate=""
 [ "${import_status:-1}" = 0 ] && [ "${import_ms:-0}" -gt 0 ] && import_rate=$(awk -v n="$candidates" -v ms="$import_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
@@ -149,29 +137,29 @@ table=$DATA_DIR/table.md
 {
   echo "| figure | result | target | verdict |"
   echo "|---|---|---|---|"
-  echo "| import (POST /api/v1/import, $(fmt "$candidates") match candidates with their histories; wall time of bin/bloodbridge import) | $(fmt "$import_rate") donors/s | >= 5,000 donors/s | $(verdict "$import_rate" '>=' 5000) |"
+  echo "| import (POST /api/v1/import, $(fmt "$candidates") match candidates with their histories; wall time of bin/bloodbridge import) | $(fmt "$import_rate") donors/s | $(target import) | $(target_verdict import "$import_rate") |"
   s99=$(field "$single" p99)
-  echo "| eligibility single check, open loop at $(fmt "$(fv "$single" rate)")/s ($(fmt "$elig_donors") donors; achieved $(fmt "$(fv "$single" achieved)")/s, errors $(fv "$single" errors)) | p50 $(fv "$single" p50) ms, p99 ${s99:-?} ms | p99 <= 5 ms at 1,000/s | $(verdict "$s99" '<=' 5) |"
+  echo "| eligibility single check, open loop at $(fmt "$(fv "$single" rate)")/s ($(fmt "$elig_donors") donors; achieved $(fmt "$(fv "$single" achieved)")/s, errors $(fv "$single" errors)) | p50 $(fv "$single" p50) ms, p99 ${s99:-?} ms | $(target eligibility-single-p99) | $(target_verdict eligibility-single-p99 "$s99") |"
   bm=$(field "$batch" median)
-  echo "| eligibility batch ($(fv "$batch" batches) x $(fmt "$(fv "$batch" size)") donors, median) | $(fmt "$bm") checks/s | >= 50,000 checks/s | $(verdict "$bm" '>=' 50000) |"
+  echo "| eligibility batch ($(fv "$batch" batches) x $(fmt "$(fv "$batch" size)") donors, median) | $(fmt "$bm") checks/s | $(target eligibility-batch) | $(target_verdict eligibility-batch "$bm") |"
   cr=$(field "$first" rate)
   echo "| eligibility first touch (each of the $(fmt "$(fv "$first" donors)") donors' first check since the restart, batches of 1,000; their records already in memory: the pools bring panel donors' in) | $(fmt "$cr") checks/s | (no target) | $([ -n "$cr" ] && echo "n/a" || echo "no figure") |"
   for product in PLATELETS_APHERESIS RED_CELLS; do
     m1=$(match_result "$product" 1); mn=$(match_result "$product" "$CLIENTS")
     p1=$(field "$m1" p99); pn=$(field "$mn" p99); rn=$(field "$mn" rate)
-    echo "| match $product, 1 client | $(fv "$m1" rate)/s, p50 $(fv "$m1" p50) ms, p99 ${p1:-?} ms | p99 <= 10 ms | $(verdict "$p1" '<=' 10) |"
-    echo "| match $product, $CLIENTS clients | ${rn:-?}/s, p50 $(fv "$mn" p50) ms, p99 ${pn:-?} ms | p99 <= 50 ms, >= 500/s | $(both "$(verdict "$pn" '<=' 50)" "$(verdict "$rn" '>=' 500)") |"
+    echo "| match $product, 1 client | $(fv "$m1" rate)/s, p50 $(fv "$m1" p50) ms, p99 ${p1:-?} ms | $(target match-1-client-p99) | $(target_verdict match-1-client-p99 "$p1") |"
+    echo "| match $product, $CLIENTS clients | ${rn:-?}/s, p50 $(fv "$mn" p50) ms, p99 ${pn:-?} ms | $(target match-clients-p99), $(target match-clients-rate) | $(both "$(target_verdict match-clients-p99 "$pn")" "$(target_verdict match-clients-rate "$rn")") |"
   done
   f99=$(field "$fresh" p99)
-  echo "| freshness, $(fv "$fresh" probes) probes (register ack -> proposed by a match; not seen $(fv "$fresh" notSeen)) | p50 $(fv "$fresh" p50) ms, p99 ${f99:-?} ms | p99 <= 1,000 ms | $(verdict "$f99" '<=' 1000) |"
-  echo "| restart -> every pool ready ($(fmt "$DONORS") donors; node JVM start included) | ${rebuild_s:-?} s | <= 30 s | $(verdict "$rebuild_s" '<=' 30) |"
+  echo "| freshness, $(fv "$fresh" probes) probes (register ack -> proposed by a match; not seen $(fv "$fresh" notSeen)) | p50 $(fv "$fresh" p50) ms, p99 ${f99:-?} ms | $(target freshness-p99) | $(target_verdict freshness-p99 "$f99") |"
+  echo "| restart -> every pool ready ($(fmt "$DONORS") donors; node JVM start included) | ${rebuild_s:-?} s | $(target rebuild) | $(target_verdict rebuild "$rebuild_s") |"
   warm_s=$(awk -v ms="${warm_ms:-}" 'BEGIN { if (ms != "") printf "%.1f", ms / 1000 }')
   echo "| restart -> panel donors' records in memory ($(fmt "${warm_records:-}") records, 4 at a time per pool) | ${warm_s:-?} s | (no target) | $([ -n "$warm_s" ] && echo "n/a" || echo "no figure") |"
   gt=$(awk -v ms="$(field "$gc" totalMs)" 'BEGIN { if (ms != "") printf "%.1f", ms / 1000 }')
   echo "| node GC pauses, restart to the end of the eligibility checks ($(fv "$gc" overSeconds) s; -Xmx$NODE_HEAP, G1) | $(fmt "$(fv "$gc" pauses)") pauses, p50 $(fv "$gc" p50) ms, p99 $(fv "$gc" p99) ms, max $(fv "$gc" max) ms, ${gt:-?} s in all | (no target) | $([ -n "$gt" ] && echo "n/a" || echo "no figure") |"
   bpd=$(field "$pool" bytesPerDonor)
-  echo "| pool heap per donor (PoolMemory, $(fmt "$(fv "$pool" donors)") donors in 8 indexes; -Xmx$NODE_HEAP, 4 MB G1 regions, as the node) | ${bpd:-?} B | <= 200 B | $(verdict "$bpd" '<=' 200) |"
-  echo "| JMH grading inner loop (evaluateColumnarPool, 1 thread) | $(fmt "$grading") evaluations/s | >= 100,000,000/s per core | $(verdict "$grading" '>=' 100000000) |"
+  echo "| pool heap per donor (PoolMemory, $(fmt "$(fv "$pool" donors)") donors in 8 indexes; -Xmx$NODE_HEAP, 4 MB G1 regions, as the node) | ${bpd:-?} B | $(target pool-bytes-per-donor) | $(target_verdict pool-bytes-per-donor "$bpd") |"
+  echo "| JMH grading inner loop (evaluateColumnarPool, 1 thread) | $(fmt "$grading") evaluations/s | $(target grading) | $(target_verdict grading "$grading") |"
   echo "| JMH eligibility rules, heavy history (regularDonorBlockedByInterval, 1 thread) | $(fmt "$rules_heavy") checks/s | (no target; batch above) | $([ -n "$rules_heavy" ] && echo "n/a" || echo "no figure") |"
   echo "| JMH eligibility rules, first-time donor (firstTimeDonorEligible, 1 thread) | $(fmt "$rules_first") checks/s | (no target) | $([ -n "$rules_first" ] && echo "n/a" || echo "no figure") |"
 } > "$table"
@@ -179,7 +167,7 @@ table=$DATA_DIR/table.md
 size_note=""
 [ "$DONORS" -lt 1000000 ] && size_note=" Below 1,000,000 donors (the size the match, rebuild and import targets are set for) the figures show that the suite works, not whether a target is met at size."
 [ "$quick" = 1 ] && size_note="$size_note --quick: smoke durations."
-machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo 'CPU model unknown')), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(java -version 2>&1 | head -1)"
+machine=$(machine_line)
 {
   echo
   echo "Benchmark suite, $(date -u '+%Y-%m-%d %H:%M UTC'): $(fmt "$DONORS") donors; $machine; load average $(cut -d' ' -f1-3 /proc/loadavg).$size_note"
@@ -189,12 +177,13 @@ machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' 
 
 if [ "$write_docs" = 1 ]; then
   docs=$suite_root/docs/BENCHMARKS.md
-  grep -q '<!-- suite:begin -->' "$docs" && grep -q '<!-- suite:end -->' "$docs" \
-    || { echo "no <!-- suite:begin --> / <!-- suite:end --> markers in $docs" >&2; exit 1; }
+  if ! grep -q '<!-- suite:begin -->' "$docs" || ! grep -q '<!-- suite:end -->' "$docs"; then
+    echo "no <!-- suite:begin --> / <!-- suite:end --> markers in $docs" >&2; exit 1
+  fi
   block=$DATA_DIR/docs-block.md
   {
     echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') with \`$command_line\`.$size_note"
-    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' || echo 'CPU model unknown'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, \`$(java -version 2>&1 | head -1)\`; load average at the end $(cut -d' ' -f1-3 /proc/loadavg). The node: one JVM, \`-Xmx$NODE_HEAP -XX:G1HeapRegionSize=4m\`, its Cassandra and the harnesses on the same cores."
+    echo "Machine: $machine; load average at the end $(cut -d' ' -f1-3 /proc/loadavg). The node: one JVM, \`-Xmx$NODE_HEAP -XX:G1HeapRegionSize=4m\`, its Cassandra and the harnesses on the same cores."
     echo
     cat "$table"
   } > "$block"
