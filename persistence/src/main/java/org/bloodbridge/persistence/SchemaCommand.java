@@ -1,4 +1,4 @@
-package org.bloodbridge.http;
+package org.bloodbridge.persistence;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
@@ -26,7 +26,7 @@ import org.bloodbridge.persistence.readside.ReadSideSchema;
  */
 public final class SchemaCommand {
     /** The four production scripts, in order, and the part of the keyspace name after the prefix. */
-    static final List<String> PARTS = List.of("journal", "snapshot", "readside", "projection");
+    public static final List<String> PARTS = List.of("journal", "snapshot", "readside", "projection");
     static final String DEFAULT_PREFIX = "bloodbridge";
     private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration AGREEMENT_TIMEOUT = Duration.ofSeconds(60);
@@ -84,7 +84,7 @@ public final class SchemaCommand {
     }
 
     /** Parses the arguments and environment, applies the schema; the exit status. */
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String localDc = env.getOrDefault("BLOODBRIDGE_CASSANDRA_DC", "").isBlank()
                 ? "datacenter1" : env.get("BLOODBRIDGE_CASSANDRA_DC").trim();
         String replication = defaultReplication(localDc);
@@ -142,7 +142,7 @@ public final class SchemaCommand {
         return "{'class': 'NetworkTopologyStrategy', '" + localDc + "': 3}";
     }
 
-    static List<InetSocketAddress> contactPoints(String hostPorts) {
+    public static List<InetSocketAddress> contactPoints(String hostPorts) {
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (String hostPort : hostPorts.split("\\s*,\\s*")) {
             int colon = hostPort.lastIndexOf(':');
