@@ -17,13 +17,10 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
-import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.identity.DonorIds;
-import org.bloodbridge.engine.identity.IdType;
-import org.bloodbridge.engine.identity.NationalId;
 
 /**
  * {@code POST /api/v1/eligibility/batch}: up to {@code max-checks} checks answered in order, each
@@ -83,21 +80,12 @@ final class EligibilityRoutes {
 
     private String donorIdOf(Fields item) {
         if (item.has("donorId")) {
-            String donorId = item.text("donorId");
-            if (!DonorIds.isWellFormed(donorId)) {
-                throw ApiError.notFound("no donor " + donorId);
-            }
-            return donorId;
+            return DonorKeys.wellFormed(item.text("donorId"));
         }
         if (!item.has("nationalId")) {
             throw ApiError.invalid(item.pathOf("donorId"), "give donorId or nationalId (with idType)");
         }
-        IdType idType = item.has("idType") ? item.enumValue("idType", IdType.class) : IdType.CN_RIC;
-        try {
-            return donorIds.donorIdOf(NationalId.parse(idType, item.text("nationalId")));
-        } catch (InvalidField e) {
-            throw ApiError.invalid(item.pathOf(e.field()), e.getMessage());
-        }
+        return donorIds.donorIdOf(DonorKeys.nationalId(item));
     }
 
     private static Object slotError(Throwable failure) {

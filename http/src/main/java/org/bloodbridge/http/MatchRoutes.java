@@ -4,7 +4,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
-import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
@@ -93,23 +92,18 @@ final class MatchRoutes {
     }
 
     private Route list() {
-        return parameterOptional("centre", centre -> parameterOptional("status", status ->
-                parameterOptional("limit", limit -> parameterOptional("cursor", cursor -> {
-                    String code = centre.map(c -> checks.centreCode(c, "centre")).orElse(null);
-                    if (code == null) {
-                        throw ApiError.invalid("centre", "centre is required");
-                    }
-                    RequestStatus wanted = status.map(s -> Fields.parseEnum(s, RequestStatus.class, "status", "status"))
-                            .orElse(null);
-                    int size = checks.pageSize(limit);
-                    return onSuccess(listPage(code, wanted, size, cursor.orElse(null)),
-                            page -> {
-                                Map<String, Object> body = new LinkedHashMap<>();
-                                body.put("requests", page.requests());
-                                body.put("nextCursor", page.nextCursor());
-                                return complete(StatusCodes.OK, body, Json.marshaller());
-                            });
-                }))));
+        return QueryParams.read(params -> {
+            String code = checks.centre(params, "centre");
+            RequestStatus wanted = params.optionalEnum("status", RequestStatus.class);
+            int size = checks.pageSize(params);
+            return onSuccess(listPage(code, wanted, size, params.optionalText("cursor")),
+                    page -> {
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("requests", page.requests());
+                        body.put("nextCursor", page.nextCursor());
+                        return complete(StatusCodes.OK, body, Json.marshaller());
+                    });
+        });
     }
 
     private CompletionStage<ListingPage> listPage(String centre, RequestStatus status, int size, String cursor) {

@@ -3,7 +3,6 @@ package org.bloodbridge.http;
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
-import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -66,20 +64,20 @@ final class RegistryRoutes {
     }
 
     private Route search() {
-        return parameterOptional("panel", panel -> parameterOptional("negative", negative ->
-                parameterOptional("abo", abo -> parameterOptional("eligibleOn", eligibleOn ->
-                parameterOptional("type", type -> parameterOptional("centre", centre ->
-                parameterOptional("limit", limit -> parameterOptional("cursor", cursor -> {
-                    var filter = new RegistryFilter(
-                            panel.map(p -> Fields.parseEnum(p, Panel.class, "panel", "panel")).orElse(null),
-                            negative.map(this::negativeMask).orElse(0L),
-                            abo.map(a -> Fields.parseEnum(a, Abo.class, "abo", "abo")).orElse(null),
-                            eligibleOn.map(d -> checks.parseDate(d, "eligibleOn")).orElse(null),
-                            type.map(t -> Fields.parseEnum(t, DonationType.class, "type", "type")).orElse(DonationType.WHOLE_BLOOD));
-                    int size = checks.pageSize(limit);
-                    return onSuccess(searchPools(filter, centresFor(centre), cursor.orElse(null), size),
-                            page -> complete(StatusCodes.OK, page, Json.marshaller()));
-                }))))))));
+        return QueryParams.read(params -> {
+            var filter = new RegistryFilter(
+                    params.optionalEnum("panel", Panel.class),
+                    params.has("negative") ? negativeMask(params.text("negative")) : 0L,
+                    params.optionalEnum("abo", Abo.class),
+                    params.optionalDate("eligibleOn"),
+                    params.has("type") ? params.enumValue("type", DonationType.class) : DonationType.WHOLE_BLOOD);
+            List<String> codes = params.has("centre")
+                    ? List.of(checks.centre(params, "centre"))
+                    : centres.stream().map(Centre::code).toList();
+            int size = checks.pageSize(params);
+            return onSuccess(searchPools(filter, codes, params.optionalText("cursor"), size),
+                    page -> complete(StatusCodes.OK, page, Json.marshaller()));
+        });
     }
 
     private long negativeMask(String names) {
@@ -88,11 +86,6 @@ final class RegistryRoutes {
             mask |= tables.redCells().requireBit(name.trim(), "negative");
         }
         return mask;
-    }
-
-    private List<String> centresFor(Optional<String> centre) {
-        return centre.map(c -> List.of(checks.centreCode(c, "centre")))
-                .orElseGet(() -> centres.stream().map(Centre::code).toList());
     }
 
     /** Each pool's first {@code size + 1} matches after the cursor; merged, the first {@code size} of all. */
@@ -131,9 +124,9 @@ final class RegistryRoutes {
     }
 
     private Route stats() {
-        return parameterOptional("from", from -> parameterOptional("to", to -> {
-            LocalDate start = checks.parseDate(from.orElseThrow(() -> ApiError.invalid("from", "from is required")), "from");
-            LocalDate end = checks.parseDate(to.orElseThrow(() -> ApiError.invalid("to", "to is required")), "to");
+        return QueryParams.read(params -> {
+            LocalDate start = params.date("from");
+            LocalDate end = params.date("to");
             if (end.isBefore(start)) {
                 throw ApiError.invalid("to", "to " + end + " is before from " + start);
             }
@@ -143,7 +136,7 @@ final class RegistryRoutes {
             CompletionStage<Map<String, Object>> body = CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                     .thenApply(all -> statsBody(start, end, answers.stream().map(CompletableFuture::join).toList()));
             return onSuccess(body, b -> complete(StatusCodes.OK, b, Json.marshaller()));
-        }));
+        });
     }
 
     private static Map<String, Object> statsBody(LocalDate from, LocalDate to, List<CentrePool.Counted> counts) {
