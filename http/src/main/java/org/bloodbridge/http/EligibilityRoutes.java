@@ -8,7 +8,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +27,9 @@ import org.bloodbridge.engine.identity.DonorIds;
  * flight at once, so a recruitment campaign's batch shares the entities with the donation sites.
  */
 final class EligibilityRoutes {
+    /** The answer to a batch: each slot an {@link EligibilityView} or an error, in the order asked. */
+    record BatchResults(List<Object> results) {}
+
     private final RequestChecks checks;
     private final DonorIds donorIds;
     private final DonorDirectory directory;
@@ -62,7 +64,7 @@ final class EligibilityRoutes {
         CompletionStage<List<Object>> results = Source.from(items)
                 .mapAsync(parallelism, item -> check(item, type, date))
                 .runWith(Sink.seq(), system);
-        return onSuccess(results, list -> complete(StatusCodes.OK, Map.of("results", list), Json.marshaller()));
+        return onSuccess(results, list -> complete(StatusCodes.OK, new BatchResults(list), Json.marshaller()));
     }
 
     /** One slot: the answer, or an error object; never fails the batch. */

@@ -12,6 +12,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +28,7 @@ import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.request.Refusal;
 import org.bloodbridge.engine.request.RequestStatus;
 import org.bloodbridge.persistence.readside.ListingPage;
+import org.bloodbridge.persistence.readside.RequestListing;
 import org.bloodbridge.persistence.readside.RequestListingTable;
 
 /**
@@ -35,6 +37,9 @@ import org.bloodbridge.persistence.readside.RequestListingTable;
  * reads the read-side table, which may lag by about a second.
  */
 final class MatchRoutes {
+    /** {@code GET /api/v1/match-requests}: {@code nextCursor} is null on the last page. */
+    record RequestsPage(List<RequestListing> requests, String nextCursor) {}
+
     private final RequestChecks checks;
     private final MatchRequestInput input;
     private final ShardedAsk asks;
@@ -97,12 +102,7 @@ final class MatchRoutes {
             RequestStatus wanted = params.optionalEnum("status", RequestStatus.class);
             int size = checks.pageSize(params);
             return onSuccess(listPage(code, wanted, size, params.optionalText("cursor")),
-                    page -> {
-                        Map<String, Object> body = new LinkedHashMap<>();
-                        body.put("requests", page.requests());
-                        body.put("nextCursor", page.nextCursor());
-                        return complete(StatusCodes.OK, body, Json.marshaller());
-                    });
+                    page -> complete(StatusCodes.OK, new RequestsPage(page.requests(), page.nextCursor()), Json.marshaller()));
         });
     }
 
