@@ -8,7 +8,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -25,18 +24,24 @@ import org.bloodbridge.engine.Centre;
  * per-centre roles later) wrap the whole tree here.
  */
 public final class ApiRoutes {
+    /** {@code GET /api/v1/reference}: the reference data in force. */
+    record Reference(String imgtHlaRelease, String ruleSet) {}
+
+    /** {@code GET /health/alive} and {@code /health/ready} when the check passes. */
+    record Health(String status) {}
+
     private final DonorRoutes donors;
     private final EligibilityRoutes eligibility;
     private final ImportRoutes imports;
     private final MatchRoutes matches;
     private final RegistryRoutes registry;
     private final List<Centre> centres;
-    private final Map<String, Object> reference;
+    private final Reference reference;
     private final HealthChecks health;
     private final String openApi;
 
     ApiRoutes(DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports, MatchRoutes matches,
-            RegistryRoutes registry, List<Centre> centres, Map<String, Object> reference,
+            RegistryRoutes registry, List<Centre> centres, Reference reference,
             HealthChecks health) {
         this.donors = donors;
         this.eligibility = eligibility;
@@ -73,7 +78,7 @@ public final class ApiRoutes {
                 .thenApply(r -> r.isSuccess() ? Optional.<String>empty() : Optional.of(r.failure().orElse("not " + status)))
                 .exceptionally(e -> Optional.of("a health check did not answer in time"));
         return onSuccess(failure, f -> f.isEmpty()
-                ? complete(StatusCodes.OK, Map.of("status", status), Json.marshaller())
+                ? complete(StatusCodes.OK, new Health(status), Json.marshaller())
                 : ErrorHandling.completeError(ApiError.unavailable(f.get())));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +105,7 @@ public final class BloodbridgeNode implements AutoCloseable {
                             readSide.requestListings()),
                     new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables),
                     settings.centres(),
-                    Map.of("imgtHlaRelease", tables.hla().release(), "ruleSet", rules.name()),
+                    new ApiRoutes.Reference(tables.hla().release(), rules.name()),
                     healthChecks);
             ServerBinding binding = Http.get(system)
                     .newServerAt(settings.httpHost(), settings.httpPort())

@@ -4,7 +4,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
-import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
@@ -30,8 +29,6 @@ import org.bloodbridge.engine.donor.RecordedTestResult;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.identity.DonorIds;
-import org.bloodbridge.engine.identity.IdType;
-import org.bloodbridge.engine.identity.NationalId;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.http.RegistrationInput.Registration;
 
@@ -86,8 +83,7 @@ final class DonorRoutes {
     }
 
     private Route lookup(Fields body) {
-        IdType idType = body.has("idType") ? body.enumValue("idType", IdType.class) : IdType.CN_RIC;
-        String donorId = donorIds.donorIdOf(NationalId.parse(idType, body.text("nationalId")));
+        String donorId = donorIds.donorIdOf(DonorKeys.nationalId(body));
         return ask(donorId, DonorEntity.Get::new, StatusCodes.OK);
     }
 
@@ -118,23 +114,19 @@ final class DonorRoutes {
     }
 
     private Route eligibility(String donorId) {
-        return parameterOptional("type", type -> parameterOptional("date", date -> {
-            DonationType donationType = type.map(t -> Fields.parseEnum(t, DonationType.class, "type", "type"))
-                    .orElse(DonationType.WHOLE_BLOOD);
-            LocalDate on = date.map(d -> checks.parseDate(d, "date")).orElseGet(checks::today);
-            if (!DonorIds.isWellFormed(donorId)) {
-                throw ApiError.notFound("no donor " + donorId);
-            }
+        return QueryParams.read(params -> {
+            DonationType donationType = params.has("type") ? params.enumValue("type", DonationType.class)
+                    : DonationType.WHOLE_BLOOD;
+            LocalDate on = params.has("date") ? params.date("date") : checks.today();
+            DonorKeys.wellFormed(donorId);
             return onSuccess(directory.ask(donorId, replyTo -> new DonorEntity.CheckEligibility(donationType, on, replyTo)),
                     reply -> complete(StatusCodes.OK, EligibilityView.of(reply, donationType, on), Json.marshaller()));
-        }));
+        });
     }
 
     /** Asks the donor's entity and answers with the donor, or the entity's refusal. */
     private Route ask(String donorId, Function<ActorRef<DonorEntity.Reply>, DonorEntity.Command> command, StatusCode ok) {
-        if (!DonorIds.isWellFormed(donorId)) {
-            throw ApiError.notFound("no donor " + donorId);
-        }
+        DonorKeys.wellFormed(donorId);
         CompletionStage<DonorEntity.Reply> reply = directory.ask(donorId, command);
         return onSuccess(reply, r -> complete(ok, donorOrError(r), Json.marshaller()));
     }

@@ -8,7 +8,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -17,13 +16,10 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
-import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.identity.DonorIds;
-import org.bloodbridge.engine.identity.IdType;
-import org.bloodbridge.engine.identity.NationalId;
 
 /**
  * {@code POST /api/v1/eligibility/batch}: up to {@code max-checks} checks answered in order, each
@@ -31,6 +27,9 @@ import org.bloodbridge.engine.identity.NationalId;
  * flight at once, so a recruitment campaign's batch shares the entities with the donation sites.
  */
 final class EligibilityRoutes {
+    /** The answer to a batch: each slot an {@link EligibilityView} or an error, in the order asked. */
+    record BatchResults(List<Object> results) {}
+
     private final RequestChecks checks;
     private final DonorIds donorIds;
     private final DonorDirectory directory;
@@ -65,7 +64,7 @@ final class EligibilityRoutes {
         CompletionStage<List<Object>> results = Source.from(items)
                 .mapAsync(parallelism, item -> check(item, type, date))
                 .runWith(Sink.seq(), system);
-        return onSuccess(results, list -> complete(StatusCodes.OK, Map.of("results", list), Json.marshaller()));
+        return onSuccess(results, list -> complete(StatusCodes.OK, new BatchResults(list), Json.marshaller()));
     }
 
     /** One slot: the answer, or an error object; never fails the batch. */
@@ -83,21 +82,12 @@ final class EligibilityRoutes {
 
     private String donorIdOf(Fields item) {
         if (item.has("donorId")) {
-            String donorId = item.text("donorId");
-            if (!DonorIds.isWellFormed(donorId)) {
-                throw ApiError.notFound("no donor " + donorId);
-            }
-            return donorId;
+            return DonorKeys.wellFormed(item.text("donorId"));
         }
         if (!item.has("nationalId")) {
             throw ApiError.invalid(item.pathOf("donorId"), "give donorId or nationalId (with idType)");
         }
-        IdType idType = item.has("idType") ? item.enumValue("idType", IdType.class) : IdType.CN_RIC;
-        try {
-            return donorIds.donorIdOf(NationalId.parse(idType, item.text("nationalId")));
-        } catch (InvalidField e) {
-            throw ApiError.invalid(item.pathOf(e.field()), e.getMessage());
-        }
+        return donorIds.donorIdOf(DonorKeys.nationalId(item));
     }
 
     private static Object slotError(Throwable failure) {

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the fields of one JSON object with the checks every endpoint needs, throwing
- * {@link ApiError#invalid} with the dot path of the offending field ({@code hla.A[1]}).
+ * {@link ApiError#invalid} with the dot path of the offending field ({@code hla.A[1]}). Its
+ * parsing functions ({@link #parseDate}, {@link #parseEnum}) also read query parameters
+ * ({@link QueryParams}).
  */
 public final class Fields {
     private final JsonNode node;
@@ -93,12 +95,7 @@ public final class Fields {
     }
 
     public LocalDate date(String name) {
-        String text = text(name);
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiError.invalid(pathOf(name), name + " must be a date YYYY-MM-DD");
-        }
+        return parseDate(text(name), pathOf(name), name);
     }
 
     public LocalDate optionalDate(String name) {
@@ -111,6 +108,15 @@ public final class Fields {
 
     public <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
         return has(name) ? enumValue(name, type) : null;
+    }
+
+    /** Parses {@code text} as a date {@code YYYY-MM-DD}; {@code field} is the path named in the error. */
+    public static LocalDate parseDate(String text, String field, String name) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiError.invalid(field, name + " must be a date YYYY-MM-DD");
+        }
     }
 
     /** Parses {@code text} as one of {@code type}'s constants (case-insensitive). */

@@ -14,7 +14,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.withSizeLimit;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -45,6 +44,9 @@ import org.bloodbridge.http.ServerSettings.ImportSettings;
  * the body to disk first would write raw national IDs there.
  */
 final class ImportRoutes {
+    /** The 202 of an upload: the job to ask for the report. */
+    record Started(String jobId) {}
+
     private static final String NDJSON = "application/x-ndjson";
 
     private final ImportLineInput lineInput;
@@ -88,7 +90,7 @@ final class ImportRoutes {
         CompletionStage<Done> bodyRead = run.first().exceptionally(failure -> {
             throw bodyError(failure);
         });
-        return onSuccess(bodyRead, done -> complete(StatusCodes.ACCEPTED, Map.of("jobId", job.id()), Json.marshaller()));
+        return onSuccess(bodyRead, done -> complete(StatusCodes.ACCEPTED, new Started(job.id()), Json.marshaller()));
     }
 
     private ApiError bodyError(Throwable failure) {

@@ -4,7 +4,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
-import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathEnd;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
@@ -13,6 +12,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -28,6 +28,7 @@ import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.request.Refusal;
 import org.bloodbridge.engine.request.RequestStatus;
 import org.bloodbridge.persistence.readside.ListingPage;
+import org.bloodbridge.persistence.readside.RequestListing;
 import org.bloodbridge.persistence.readside.RequestListingTable;
 
 /**
@@ -36,6 +37,9 @@ import org.bloodbridge.persistence.readside.RequestListingTable;
  * reads the read-side table, which may lag by about a second.
  */
 final class MatchRoutes {
+    /** {@code GET /api/v1/match-requests}: {@code nextCursor} is null on the last page. */
+    record RequestsPage(List<RequestListing> requests, String nextCursor) {}
+
     private final RequestChecks checks;
     private final MatchRequestInput input;
     private final ShardedAsk asks;
@@ -93,23 +97,13 @@ final class MatchRoutes {
     }
 
     private Route list() {
-        return parameterOptional("centre", centre -> parameterOptional("status", status ->
-                parameterOptional("limit", limit -> parameterOptional("cursor", cursor -> {
-                    String code = centre.map(c -> checks.centreCode(c, "centre")).orElse(null);
-                    if (code == null) {
-                        throw ApiError.invalid("centre", "centre is required");
-                    }
-                    RequestStatus wanted = status.map(s -> Fields.parseEnum(s, RequestStatus.class, "status", "status"))
-                            .orElse(null);
-                    int size = checks.pageSize(limit);
-                    return onSuccess(listPage(code, wanted, size, cursor.orElse(null)),
-                            page -> {
-                                Map<String, Object> body = new LinkedHashMap<>();
-                                body.put("requests", page.requests());
-                                body.put("nextCursor", page.nextCursor());
-                                return complete(StatusCodes.OK, body, Json.marshaller());
-                            });
-                }))));
+        return QueryParams.read(params -> {
+            String code = checks.centre(params, "centre");
+            RequestStatus wanted = params.optionalEnum("status", RequestStatus.class);
+            int size = checks.pageSize(params);
+            return onSuccess(listPage(code, wanted, size, params.optionalText("cursor")),
+                    page -> complete(StatusCodes.OK, new RequestsPage(page.requests(), page.nextCursor()), Json.marshaller()));
+        });
     }
 
     private CompletionStage<ListingPage> listPage(String centre, RequestStatus status, int size, String cursor) {

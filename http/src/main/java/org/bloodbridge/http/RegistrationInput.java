@@ -26,10 +26,10 @@ final class RegistrationInput {
 
     Registration read(Fields body) {
         String centre = checks.centre(body, "centre");
-        IdType idType = body.has("idType") ? body.enumValue("idType", IdType.class) : IdType.CN_RIC;
+        IdType idType = DonorKeys.idType(body);
         Sex sex = body.enumValue("sex", Sex.class);
         LocalDate birthDate = checks.notAfterToday(body, "birthDate");
-        NationalId nationalId = NationalId.parse(idType, body.text("nationalId"));
+        NationalId nationalId = DonorKeys.nationalId(body, idType);
         nationalId.checkConsistentWith(birthDate, sex);
         Profile profile = new Profile(idType, body.optionalText("name"), body.optionalText("phone"), sex, birthDate,
                 ProfileInput.weight(body), ProfileInput.abo(body), ProfileInput.rhD(body));

@@ -3,17 +3,13 @@ package org.bloodbridge.http;
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
-import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -32,6 +28,10 @@ import org.bloodbridge.engine.pool.RegistryFilter;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.Panel;
 import org.bloodbridge.engine.typing.TypingTables;
+import org.bloodbridge.http.RegistryViews.CentreFigures;
+import org.bloodbridge.http.RegistryViews.Figures;
+import org.bloodbridge.http.RegistryViews.SearchPage;
+import org.bloodbridge.http.RegistryViews.Stats;
 
 /**
  * The fused registry across centres, read from the centre pools: {@code GET /api/v1/donors/search}
@@ -66,20 +66,20 @@ final class RegistryRoutes {
     }
 
     private Route search() {
-        return parameterOptional("panel", panel -> parameterOptional("negative", negative ->
-                parameterOptional("abo", abo -> parameterOptional("eligibleOn", eligibleOn ->
-                parameterOptional("type", type -> parameterOptional("centre", centre ->
-                parameterOptional("limit", limit -> parameterOptional("cursor", cursor -> {
-                    var filter = new RegistryFilter(
-                            panel.map(p -> Fields.parseEnum(p, Panel.class, "panel", "panel")).orElse(null),
-                            negative.map(this::negativeMask).orElse(0L),
-                            abo.map(a -> Fields.parseEnum(a, Abo.class, "abo", "abo")).orElse(null),
-                            eligibleOn.map(d -> checks.parseDate(d, "eligibleOn")).orElse(null),
-                            type.map(t -> Fields.parseEnum(t, DonationType.class, "type", "type")).orElse(DonationType.WHOLE_BLOOD));
-                    int size = checks.pageSize(limit);
-                    return onSuccess(searchPools(filter, centresFor(centre), cursor.orElse(null), size),
-                            page -> complete(StatusCodes.OK, page, Json.marshaller()));
-                }))))))));
+        return QueryParams.read(params -> {
+            var filter = new RegistryFilter(
+                    params.optionalEnum("panel", Panel.class),
+                    params.has("negative") ? negativeMask(params.text("negative")) : 0L,
+                    params.optionalEnum("abo", Abo.class),
+                    params.optionalDate("eligibleOn"),
+                    params.has("type") ? params.enumValue("type", DonationType.class) : DonationType.WHOLE_BLOOD);
+            List<String> codes = params.has("centre")
+                    ? List.of(checks.centre(params, "centre"))
+                    : centres.stream().map(Centre::code).toList();
+            int size = checks.pageSize(params);
+            return onSuccess(searchPools(filter, codes, params.optionalText("cursor"), size),
+                    page -> complete(StatusCodes.OK, page, Json.marshaller()));
+        });
     }
 
     private long negativeMask(String names) {
@@ -90,13 +90,8 @@ final class RegistryRoutes {
         return mask;
     }
 
-    private List<String> centresFor(Optional<String> centre) {
-        return centre.map(c -> List.of(checks.centreCode(c, "centre")))
-                .orElseGet(() -> centres.stream().map(Centre::code).toList());
-    }
-
     /** Each pool's first {@code size + 1} matches after the cursor; merged, the first {@code size} of all. */
-    private CompletionStage<Map<String, Object>> searchPools(RegistryFilter filter, List<String> codes, String cursor, int size) {
+    private CompletionStage<SearchPage> searchPools(RegistryFilter filter, List<String> codes, String cursor, int size) {
         List<CompletableFuture<CentrePool.Searched>> answers = codes.stream()
                 .map(code -> askPool(code, (ActorRef<CentrePool.Searched> r) -> new CentrePool.Search(filter, cursor, size + 1, r)))
                 .toList();
@@ -110,12 +105,7 @@ final class RegistryRoutes {
             ids.sort(null);
             boolean more = ids.size() > size;
             List<String> page = ids.subList(0, Math.min(size, ids.size()));
-            return donors(page).thenApply(donors -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("donors", donors);
-                body.put("nextCursor", more ? page.get(page.size() - 1) : null);
-                return body;
-            });
+            return donors(page).thenApply(donors -> new SearchPage(donors, more ? page.get(page.size() - 1) : null));
         });
     }
 
@@ -131,58 +121,32 @@ final class RegistryRoutes {
     }
 
     private Route stats() {
-        return parameterOptional("from", from -> parameterOptional("to", to -> {
-            LocalDate start = checks.parseDate(from.orElseThrow(() -> ApiError.invalid("from", "from is required")), "from");
-            LocalDate end = checks.parseDate(to.orElseThrow(() -> ApiError.invalid("to", "to is required")), "to");
+        return QueryParams.read(params -> {
+            LocalDate start = params.date("from");
+            LocalDate end = params.date("to");
             if (end.isBefore(start)) {
                 throw ApiError.invalid("to", "to " + end + " is before from " + start);
             }
             List<CompletableFuture<CentrePool.Counted>> answers = centres.stream()
                     .map(c -> askPool(c.code(), (ActorRef<CentrePool.Counted> r) -> new CentrePool.CountPanels(start, end, r)))
                     .toList();
-            CompletionStage<Map<String, Object>> body = CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+            CompletionStage<Stats> body = CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                     .thenApply(all -> statsBody(start, end, answers.stream().map(CompletableFuture::join).toList()));
             return onSuccess(body, b -> complete(StatusCodes.OK, b, Json.marshaller()));
-        }));
+        });
     }
 
-    private static Map<String, Object> statsBody(LocalDate from, LocalDate to, List<CentrePool.Counted> counts) {
-        List<Map<String, Object>> perCentre = new ArrayList<>();
+    private static Stats statsBody(LocalDate from, LocalDate to, List<CentrePool.Counted> counts) {
+        List<CentreFigures> perCentre = new ArrayList<>();
         PoolCounts totalFrom = PoolCounts.ZERO;
         PoolCounts totalTo = PoolCounts.ZERO;
         for (CentrePool.Counted counted : counts) {
             requireReady(counted.ready(), counted.centre());
-            Map<String, Object> centre = new LinkedHashMap<>();
-            centre.put("centre", counted.centre());
-            centre.putAll(figures(counted.from(), counted.to()));
-            perCentre.add(centre);
+            perCentre.add(CentreFigures.of(counted.centre(), Figures.of(counted.from(), counted.to())));
             totalFrom = totalFrom.plus(counted.from());
             totalTo = totalTo.plus(counted.to());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", from);
-        body.put("to", to);
-        body.put("centres", perCentre);
-        body.put("total", figures(totalFrom, totalTo));
-        return body;
-    }
-
-    private static Map<String, Object> figures(PoolCounts from, PoolCounts to) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("donors", growth(from.donors(), to.donors()));
-        figures.put("plateletPanel", growth(from.platelet(), to.platelet()));
-        figures.put("rarePanel", growth(from.rare(), to.rare()));
-        figures.put("permanentDeferrals", growth(from.permanentlyDeferred(), to.permanentlyDeferred()));
-        return figures;
-    }
-
-    /** {@code growthPercent} is null when there was nothing to grow from. */
-    private static Map<String, Object> growth(long from, long to) {
-        Map<String, Object> figure = new LinkedHashMap<>();
-        figure.put("from", from);
-        figure.put("to", to);
-        figure.put("growthPercent", from == 0 ? null : Math.round((to - from) * 1000.0 / from) / 10.0);
-        return figure;
+        return new Stats(from, to, perCentre, Figures.of(totalFrom, totalTo));
     }
 
     private static void requireReady(boolean ready, String centre) {

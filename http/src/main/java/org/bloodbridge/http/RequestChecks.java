@@ -2,9 +2,7 @@ package org.bloodbridge.http;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bloodbridge.engine.Centre;
@@ -28,28 +26,22 @@ final class RequestChecks {
         return centreCode(body.text(name), body.pathOf(name));
     }
 
-    /** A configured centre code given as text (a query parameter), checked. */
-    String centreCode(String code, String field) {
+    /** A configured centre code given as text, checked; {@code field} is the path named in the error. */
+    private String centreCode(String code, String field) {
         if (!centres.contains(code)) {
             throw ApiError.invalid(field, "unknown centre " + code + "; known: " + String.join(", ", centres));
         }
         return code;
     }
 
+    /** A configured centre code given as a query parameter. */
+    String centre(QueryParams params, String name) {
+        return centreCode(params.text(name), name);
+    }
+
     /** The {@code limit} of a paged listing (registry search, match requests): 1 to 500, default 50. */
-    int pageSize(Optional<String> limit) {
-        if (limit.isEmpty()) {
-            return 50;
-        }
-        try {
-            int size = Integer.parseInt(limit.get());
-            if (size >= 1 && size <= 500) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiError.invalid("limit", "limit must be a whole number from 1 to 500");
+    int pageSize(QueryParams params) {
+        return params.integerIn("limit", 1, 500, 50);
     }
 
     /** A date that has happened: a donation, test, deferral start or birth date. */
@@ -59,13 +51,5 @@ final class RequestChecks {
             throw ApiError.invalid(body.pathOf(name), name + " " + date + " is after today (" + today() + ")");
         }
         return date;
-    }
-
-    LocalDate parseDate(String text, String field) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiError.invalid(field, field + " must be a date YYYY-MM-DD");
-        }
     }
 }

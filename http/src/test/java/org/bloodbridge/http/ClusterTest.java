@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bloodbridge.persistence.cassandra.TestCassandra;
+import org.bloodbridge.persistence.cassandra.TestKeyspaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,17 +47,14 @@ class ClusterTest {
 
     @BeforeAll
     static void startThreeNodes() throws IOException {
-        String suffix = "c" + ProcessHandle.current().pid();
+        String suffix = TestKeyspaces.freshSuffix("c");
         Path conf = Files.createDirectories(Path.of("target", "cluster-nodes")).resolve("cluster-test.conf");
         StringBuilder centres = new StringBuilder("include classpath(\"application.conf\")\nbloodbridge.centres = [\n");
         CENTRES.forEach(c -> centres.append("  { code = \"").append(c).append("\", name = \"").append(c)
                 .append(" Blood Center\", region = \"Sichuan-Chongqing\" }\n"));
         Files.writeString(conf, centres.append("]\n").toString());
-        List<String> properties = List.of("-Dconfig.file=" + conf.toAbsolutePath(),
-                "-Dpekko.persistence.cassandra.journal.keyspace=journal_" + suffix,
-                "-Dpekko.persistence.cassandra.snapshot.keyspace=snapshot_" + suffix,
-                "-Dbloodbridge.readside.keyspace=readside_" + suffix,
-                "-Dpekko.projection.cassandra.offset-store.keyspace=projection_" + suffix);
+        List<String> properties = new ArrayList<>(List.of("-Dconfig.file=" + conf.toAbsolutePath()));
+        properties.addAll(TestKeyspaces.systemProperties(suffix));
         List<Integer> nodePorts = List.of(NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort());
         String seeds = String.join(",", nodePorts.stream().map(p -> "127.0.0.1:" + p).toList());
         String cassandra = TestCassandra.shared().contactPoint();

@@ -9,16 +9,12 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bloodbridge.persistence.cassandra.TestCassandra;
+import org.bloodbridge.persistence.cassandra.TestKeyspaces;
 
 /**
  * A real Bloodbridge node for a test: real HTTP on a free port, real Cassandra (the test run's
@@ -32,9 +28,6 @@ final class TestServer implements AutoCloseable {
      */
     static final Clock CLOCK = Clock.offset(Clock.system(ZoneId.of("Asia/Shanghai")),
             Duration.between(Instant.now(), Instant.parse("2026-11-25T04:00:00Z")));
-    private static final AtomicInteger KEYSPACES = new AtomicInteger();
-    private static final String FIRST_BUCKET = DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:00")
-            .format(LocalDateTime.now(ZoneOffset.UTC).minusHours(1));
 
     private final BloodbridgeNode node;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -47,7 +40,7 @@ final class TestServer implements AutoCloseable {
 
     /** A node on fresh keyspaces. */
     static TestServer start() {
-        return start("t" + ProcessHandle.current().pid() + "_" + KEYSPACES.incrementAndGet());
+        return start(TestKeyspaces.freshSuffix("t"));
     }
 
     /** A node on the keyspaces of an earlier one: its data survives. */
@@ -57,7 +50,7 @@ final class TestServer implements AutoCloseable {
 
     /** A node on fresh keyspaces with some settings of its own. */
     static TestServer start(Map<String, Object> settings) {
-        return start("t" + ProcessHandle.current().pid() + "_" + KEYSPACES.incrementAndGet(), settings);
+        return start(TestKeyspaces.freshSuffix("t"), settings);
     }
 
     static TestServer start(String keyspaceSuffix, Map<String, Object> settings) {
@@ -74,13 +67,8 @@ final class TestServer implements AutoCloseable {
                         "bloodbridge.ask-timeout", "15s",
                         "bloodbridge.http.port", 0,
                         "pekko.remote.artery.canonical.port", 0,
-                        "pekko.management.http.port", 0,
-                        "pekko.persistence.cassandra.journal.keyspace", "journal_" + keyspaceSuffix,
-                        "pekko.persistence.cassandra.snapshot.keyspace", "snapshot_" + keyspaceSuffix,
-                        "bloodbridge.readside.keyspace", "readside_" + keyspaceSuffix,
-                        // Projections of fresh keyspaces start at this hour, not at the product's first.
-                        "pekko.persistence.cassandra.events-by-tag.first-time-bucket", FIRST_BUCKET,
-                        "pekko.projection.cassandra.offset-store.keyspace", "projection_" + keyspaceSuffix)))
+                        "pekko.management.http.port", 0)))
+                .withFallback(ConfigFactory.parseMap(TestKeyspaces.settings(keyspaceSuffix)))
                 .withFallback(ConfigFactory.load());
         config = BloodbridgeServer.withContactPoints(config, List.of(cassandra));
         return new TestServer(BloodbridgeNode.start(config, CLOCK), keyspaceSuffix);

@@ -8,19 +8,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads the shipped (classpath) and operator-supplied (file) typing tables as lines. */
-final class Resources {
+/**
+ * The one way to read a shipped (classpath) text resource, for every module: the typing tables,
+ * the CQL scripts, the dev Cassandra's configuration, the OpenAPI document. Also reads the
+ * operator-supplied (file) typing tables as lines.
+ */
+public final class Resources {
     private Resources() {}
 
-    static List<String> lines(String classpathResource) {
-        try (InputStream in = Resources.class.getResourceAsStream(classpathResource)) {
+    /**
+     * A classpath resource as UTF-8 text. {@code classpathResource} is absolute, with or without
+     * its leading slash ({@code /openapi.json}, {@code cql/readside.cql}).
+     *
+     * @throws IllegalStateException when it is not on the classpath
+     */
+    public static String text(String classpathResource) {
+        String absolute = classpathResource.startsWith("/") ? classpathResource : "/" + classpathResource;
+        try (InputStream in = Resources.class.getResourceAsStream(absolute)) {
             if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + classpathResource);
+                throw new IllegalStateException("missing classpath resource " + absolute);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + classpathResource, e);
+            throw new UncheckedIOException("cannot read " + absolute, e);
         }
+    }
+
+    /** A classpath resource's lines (see {@link #text(String)}). */
+    public static List<String> lines(String classpathResource) {
+        return text(classpathResource).lines().toList();
     }
 
     static List<String> lines(Path file) {

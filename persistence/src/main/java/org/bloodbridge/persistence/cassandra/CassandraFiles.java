@@ -1,11 +1,9 @@
 package org.bloodbridge.persistence.cassandra;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bloodbridge.engine.typing.Resources;
 
 /**
  * The files a dev/test Cassandra needs under its data directory: configuration in {@code conf/}
@@ -59,13 +57,6 @@ record CassandraFiles(Path dataDir) {
     }
 
     private static String resource(String name) {
-        try (InputStream in = CassandraFiles.class.getResourceAsStream("/cassandra/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource cassandra/" + name + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text("/cassandra/" + name);
     }
 }

@@ -3,16 +3,13 @@ package org.bloodbridge.persistence.readside;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.time.Duration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
+import org.bloodbridge.engine.typing.Resources;
 
 /**
  * Creates the read-side keyspace and tables for dev and tests, from cql/readside.cql itself so the
@@ -30,7 +27,7 @@ public final class ReadSideSchema {
         List<String> statements = new ArrayList<>();
         statements.add("CREATE KEYSPACE IF NOT EXISTS " + keyspace
                 + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-        for (String statement : statements(readResource())) {
+        for (String statement : statements(Resources.text(RESOURCE))) {
             if (!statement.startsWith("CREATE KEYSPACE")) {
                 statements.add(statement.replace(PRODUCTION_KEYSPACE + ".", keyspace + "."));
             }
@@ -62,16 +59,5 @@ public final class ReadSideSchema {
             }
         }
         return statements;
-    }
-
-    private static String readResource() {
-        try (InputStream in = ReadSideSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + RESOURCE, e);
-        }
     }
 }

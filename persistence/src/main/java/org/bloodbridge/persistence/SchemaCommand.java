@@ -1,16 +1,12 @@
-package org.bloodbridge.http;
+package org.bloodbridge.persistence;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bloodbridge.engine.typing.Resources;
 import org.bloodbridge.persistence.readside.ReadSideSchema;
 
 /**
@@ -29,7 +26,7 @@ import org.bloodbridge.persistence.readside.ReadSideSchema;
  */
 public final class SchemaCommand {
     /** The four production scripts, in order, and the part of the keyspace name after the prefix. */
-    static final List<String> PARTS = List.of("journal", "snapshot", "readside", "projection");
+    public static final List<String> PARTS = List.of("journal", "snapshot", "readside", "projection");
     static final String DEFAULT_PREFIX = "bloodbridge";
     private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration AGREEMENT_TIMEOUT = Duration.ofSeconds(60);
@@ -87,7 +84,7 @@ public final class SchemaCommand {
     }
 
     /** Parses the arguments and environment, applies the schema; the exit status. */
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String localDc = env.getOrDefault("BLOODBRIDGE_CASSANDRA_DC", "").isBlank()
                 ? "datacenter1" : env.get("BLOODBRIDGE_CASSANDRA_DC").trim();
         String replication = defaultReplication(localDc);
@@ -145,7 +142,7 @@ public final class SchemaCommand {
         return "{'class': 'NetworkTopologyStrategy', '" + localDc + "': 3}";
     }
 
-    static List<InetSocketAddress> contactPoints(String hostPorts) {
+    public static List<InetSocketAddress> contactPoints(String hostPorts) {
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (String hostPort : hostPorts.split("\\s*,\\s*")) {
             int colon = hostPort.lastIndexOf(':');
@@ -171,7 +168,7 @@ public final class SchemaCommand {
         List<String> statements = new ArrayList<>();
         for (String part : PARTS) {
             String productionKeyspace = DEFAULT_PREFIX + "_" + part;
-            for (String statement : ReadSideSchema.statements(script("cql/" + part + ".cql"))) {
+            for (String statement : ReadSideSchema.statements(Resources.text("cql/" + part + ".cql"))) {
                 Matcher keyspace = CREATE_KEYSPACE.matcher(statement);
                 if (keyspace.find()) {
                     if (!keyspace.group(1).equals(productionKeyspace)) {
@@ -261,17 +258,6 @@ public final class SchemaCommand {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
-        }
-    }
-
-    private static String script(String resource) {
-        try (InputStream in = SchemaCommand.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + resource, e);
         }
     }
 }

@@ -1,6 +1,5 @@
-package org.bloodbridge.http;
+package org.bloodbridge.persistence;
 
-import static org.bloodbridge.http.MatchApiTest.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * bin/bloodbridge schema against the test Cassandra: the production scripts, with one replica, in
- * keyspaces of the test's own; applied twice; then a node that creates nothing itself works on them.
+ * keyspaces of the test's own; applied twice. (That a node which creates nothing itself works on
+ * them is the http module's ProductionSchemaTest.)
  */
 class SchemaCommandTest {
     private static final String SIMPLE = "{'class': 'SimpleStrategy', 'replication_factor': 1}";
@@ -56,7 +56,7 @@ class SchemaCommandTest {
     }
 
     @Test
-    void appliesTheProductionSchemaTwiceAndANodeThatCreatesNothingRunsOnIt() {
+    void appliesTheProductionSchemaTwice() {
         String prefix = "schema" + ProcessHandle.current().pid();
         Run first = schema("--replication", SIMPLE, "--keyspace-prefix", prefix);
         assertEquals(0, first.status(), first.out() + first.err());
@@ -76,28 +76,6 @@ class SchemaCommandTest {
             assertEquals(0, second.status(), second.out() + second.err());
             assertFalse(second.out().contains("created"), "nothing is created twice: " + second.out());
             assertTrue(second.out().contains("exists   table " + prefix + "_journal.messages"), second.out());
-
-            // A production-like node: creates no keyspace or table, so everything it needs must be in the scripts.
-            try (TestServer server = TestServer.start(prefix, Map.of(
-                    "bloodbridge.cassandra.autocreate", false,
-                    // persistence.conf's substitutions of bloodbridge.cassandra.autocreate are already resolved here.
-                    "pekko.persistence.cassandra.journal.keyspace-autocreate", false,
-                    "pekko.persistence.cassandra.journal.tables-autocreate", false,
-                    "pekko.persistence.cassandra.snapshot.keyspace-autocreate", false,
-                    "pekko.persistence.cassandra.snapshot.tables-autocreate", false,
-                    "pekko.persistence.cassandra.journal.keyspace", prefix + "_journal",
-                    "pekko.persistence.cassandra.snapshot.keyspace", prefix + "_snapshot",
-                    "bloodbridge.readside.keyspace", prefix + "_readside",
-                    "pekko.projection.cassandra.offset-store.keyspace", prefix + "_projection"))) {
-                String donorId = DonorApiTest.registerDonor(server, "CD", DonorApiTest.newResidentId());
-                assertEquals(200, server.get("/api/v1/donors/" + donorId).statusCode());
-                // The projection wrote the donor's summary and its offset: the read side's tables are right too.
-                awaitTrue(() -> session.execute("SELECT donor_id FROM " + prefix + "_readside.donor_summaries").all()
-                        .stream().anyMatch(row -> donorId.equals(row.getString("donor_id"))), "the donor's summary");
-                awaitTrue(() -> session.execute("SELECT projection_name FROM " + prefix + "_projection.offset_store")
-                        .one() != null, "a projection offset");
-            }
-            assertEquals(Set.of(), tables(session, "journal_" + prefix), "the node created no keyspace of its own");
         }
     }
 

@@ -1,0 +1,43 @@
+package org.bloodbridge.http;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.bloodbridge.engine.pool.PoolCounts;
+
+/** The registry's answers as the API shows them: a search page, and the panel statistics. */
+final class RegistryViews {
+    private RegistryViews() {}
+
+    /** {@code GET /api/v1/donors/search}: {@code nextCursor} is null on the last page. */
+    record SearchPage(List<DonorView> donors, String nextCursor) {}
+
+    /** {@code GET /api/v1/stats}: per centre, and the federation's total. */
+    record Stats(LocalDate from, LocalDate to, List<CentreFigures> centres, Figures total) {}
+
+    /** One centre's figures, flat beside its code. */
+    record CentreFigures(String centre, Growth donors, Growth plateletPanel, Growth rarePanel,
+            Growth permanentDeferrals) {
+
+        static CentreFigures of(String centre, Figures figures) {
+            return new CentreFigures(centre, figures.donors(), figures.plateletPanel(), figures.rarePanel(),
+                    figures.permanentDeferrals());
+        }
+    }
+
+    record Figures(Growth donors, Growth plateletPanel, Growth rarePanel, Growth permanentDeferrals) {
+        static Figures of(PoolCounts from, PoolCounts to) {
+            return new Figures(
+                    Growth.of(from.donors(), to.donors()),
+                    Growth.of(from.platelet(), to.platelet()),
+                    Growth.of(from.rare(), to.rare()),
+                    Growth.of(from.permanentlyDeferred(), to.permanentlyDeferred()));
+        }
+    }
+
+    /** {@code growthPercent} (one decimal) is null when there was nothing to grow from. */
+    record Growth(long from, long to, Double growthPercent) {
+        static Growth of(long from, long to) {
+            return new Growth(from, to, from == 0 ? null : Math.round((to - from) * 1000.0 / from) / 10.0);
+        }
+    }
+}
