@@ -108,8 +108,7 @@ public final class BloodbridgeNode implements AutoCloseable {
                     settings.centres(),
                     Map.of("imgtHlaRelease", tables.hla().release(), "ruleSet", rules.name()),
                     healthChecks);
-            ServerBinding binding = Http.get(system)
-                    .newServerAt(settings.httpHost(), settings.httpPort())
+            ServerBinding binding = ApiTls.enableOn(Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()), config)
                     .bind(routes.route())
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
