@@ -71,7 +71,7 @@ public final class BloodbridgeNode implements AutoCloseable {
         RuleSet rules = RuleSets.inForce(config);
         TypingTables tables = TypingTables.load(settings.imgtHlaDir(), settings.rarePatterns());
         log.info("IMGT/HLA release {}; eligibility rule set {}", tables.hla().release(), rules.name());
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", withSeedNodes(config));
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", RemoteTls.apply(withSeedNodes(config)));
         try {
             PekkoManagement.get(system).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
             joinCluster(system);
