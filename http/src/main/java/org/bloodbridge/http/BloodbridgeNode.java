@@ -70,7 +70,7 @@ public final class BloodbridgeNode implements AutoCloseable {
         RuleSet rules = RuleSets.inForce(config);
         TypingTables tables = TypingTables.load(settings.imgtHlaDir(), settings.rarePatterns());
         log.info("IMGT/HLA release {}; eligibility rule set {}", tables.hla().release(), rules.name());
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", withSeedNodes(config));
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", RemoteTls.apply(withSeedNodes(config)));
         try {
             PekkoManagement.get(system).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
             joinCluster(system);
@@ -107,8 +107,7 @@ public final class BloodbridgeNode implements AutoCloseable {
                     settings.centres(),
                     new ApiRoutes.Reference(tables.hla().release(), rules.name()),
                     healthChecks);
-            ServerBinding binding = Http.get(system)
-                    .newServerAt(settings.httpHost(), settings.httpPort())
+            ServerBinding binding = ApiTls.enableOn(Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()), config)
                     .bind(routes.route())
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);

@@ -37,7 +37,7 @@ public final class BloodbridgeServer {
         Runtime.getRuntime().addShutdownHook(new Thread(stopInOrder(node, cassandra), "bloodbridge-stop"));
 
         awaitReady(node);
-        System.out.println("Bloodbridge ready on http://" + settings.httpHost() + ":" + node.httpPort());
+        System.out.println("Bloodbridge ready on " + ApiTls.scheme(config) + "://" + settings.httpHost() + ":" + node.httpPort());
     }
 
     /** The node first (it flushes to Cassandra), then the dev Cassandra. */

@@ -265,6 +265,40 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void nodesTalkTlsWithKeystoresFromAMountedSecretAndTheProbesUseHttps() {
+        JsonNode pod = deployment().at("/spec/template/spec");
+        JsonNode container = container(deployment());
+        assertEquals("on", env(container, "BLOODBRIDGE_REMOTE_TLS").path("value").asText());
+        Map<String, String> secretVolumes = new HashMap<>();
+        pod.path("volumes").forEach(v -> {
+            if (v.has("secret")) {
+                secretVolumes.put(v.path("name").asText(), v.at("/secret/secretName").asText());
+            }
+        });
+        List<String> secretDirs = new ArrayList<>();
+        container.path("volumeMounts").forEach(m -> {
+            if (secretVolumes.containsKey(m.path("name").asText())) {
+                assertTrue(m.path("readOnly").asBoolean(), "secret mounted read-only");
+                secretDirs.add(m.path("mountPath").asText() + "/");
+            }
+        });
+        for (String store : List.of("BLOODBRIDGE_REMOTE_KEYSTORE", "BLOODBRIDGE_REMOTE_TRUSTSTORE", "BLOODBRIDGE_TLS_KEYSTORE")) {
+            String path = env(container, store).path("value").asText();
+            assertTrue(secretDirs.stream().anyMatch(path::startsWith), store + " " + path + " is not in a mounted Secret");
+        }
+        for (String password : List.of("BLOODBRIDGE_REMOTE_KEYSTORE_PASSWORD", "BLOODBRIDGE_REMOTE_TRUSTSTORE_PASSWORD",
+                "BLOODBRIDGE_TLS_KEYSTORE_PASSWORD")) {
+            JsonNode variable = env(container, password);
+            assertTrue(variable.path("value").isMissingNode(), "never a literal " + password);
+            assertTrue(secretVolumes.containsValue(variable.at("/valueFrom/secretKeyRef/name").asText()),
+                    password + " comes from the mounted Secret");
+        }
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertEquals("HTTPS", container.at("/" + probe + "/httpGet/scheme").asText(), probe + " on the HTTPS API port");
+        }
+    }
+
+    @Test
     void theFederationSecretComesFromASecretAndTheSchemaFromTheJob() {
         for (JsonNode workload : workloads()) {
             for (JsonNode variable : container(workload).path("env")) {

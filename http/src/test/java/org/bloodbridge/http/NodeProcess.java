@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,17 +35,30 @@ final class NodeProcess implements AutoCloseable {
      * @param properties system properties such as keyspace names, as {@code -Dkey=value}
      */
     NodeProcess(String name, int nodePort, String seeds, String cassandra, List<String> properties) {
+        this(name, nodePort, seeds, cassandra, properties, Map.of());
+    }
+
+    /** @param extraEnv further environment variables of the node (such as its TLS stores) */
+    NodeProcess(String name, int nodePort, String seeds, String cassandra, List<String> properties,
+            Map<String, String> extraEnv) {
         this.name = name;
         this.httpPort = freePort();
         this.managementPort = freePort();
         this.properties = List.copyOf(properties);
-        this.env = Map.of(
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.putAll(Map.of(
                 "BLOODBRIDGE_NODE_HOST", "127.0.0.1",
                 "BLOODBRIDGE_NODE_PORT", String.valueOf(nodePort),
                 "BLOODBRIDGE_SEEDS", seeds,
                 "BLOODBRIDGE_HTTP_PORT", String.valueOf(httpPort),
                 "BLOODBRIDGE_MANAGEMENT_PORT", String.valueOf(managementPort),
-                "BLOODBRIDGE_CASSANDRA", cassandra);
+                "BLOODBRIDGE_CASSANDRA", cassandra));
+        this.env = Map.copyOf(env);
+    }
+
+    /** Where its output goes (appended to across starts). */
+    Path log() {
+        return Path.of("target", "cluster-nodes", name + ".log");
     }
 
     static int freePort() {
@@ -61,9 +75,9 @@ final class NodeProcess implements AutoCloseable {
         command.addAll(properties);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BloodbridgeServer.class.getName()));
         try {
-            Path logs = Files.createDirectories(Path.of("target", "cluster-nodes"));
+            Files.createDirectories(log().getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
             builder.environment().putAll(env);
             process = builder.start();
         } catch (IOException e) {
