@@ -245,12 +245,12 @@ public final class EligibilityLoad {
     }
 
     private CompletableFuture<HttpResponse<String>> get(String path) {
-        return client.sendAsync(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return client.sendAsync(Harness.request(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private CompletableFuture<HttpResponse<String>> post(String path, String body) {
-        return client.sendAsync(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+        return client.sendAsync(Harness.request(URI.create(url + path)).timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

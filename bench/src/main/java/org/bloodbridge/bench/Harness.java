@@ -2,6 +2,8 @@ package org.bloodbridge.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.NationalId;
@@ -16,6 +18,18 @@ public final class Harness {
     private Harness() {}
 
     /** The value after {@code name} in {@code args}, or {@code fallback}. */
+    /**
+     * A request to the API with the harness's access token: {@code BLOODBRIDGE_TOKEN}, e.g. from
+     * {@code bin/bloodbridge token} (the suite sets it).
+     */
+    public static HttpRequest.Builder request(URI uri) {
+        String token = System.getenv("BLOODBRIDGE_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException("BLOODBRIDGE_TOKEN is not set: export BLOODBRIDGE_TOKEN=$(bin/bloodbridge token ...)");
+        }
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token.trim());
+    }
+
     public static String option(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {

@@ -161,7 +161,7 @@ public final class MatchLoad {
                 }
                 HttpResponse<String> response;
                 try {
-                    response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    response = http.send(Harness.request(uri).timeout(Duration.ofSeconds(30))
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -14,13 +14,30 @@ public final class ApiError extends RuntimeException {
     private final String error;
     private final String field;
     private final Map<String, Object> extras;
+    private final long retryAfterSeconds;
 
     private ApiError(StatusCode status, String error, String message, String field, Map<String, Object> extras) {
+        this(status, error, message, field, extras, 0);
+    }
+
+    private ApiError(StatusCode status, String error, String message, String field, Map<String, Object> extras,
+            long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.error = error;
         this.field = field;
         this.extras = extras;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 {@code rate_limited}, answered with {@code Retry-After}. */
+    public static ApiError rateLimited(String message, long retryAfterSeconds) {
+        return new ApiError(StatusCodes.TOO_MANY_REQUESTS, "rate_limited", message, null, Map.of(), retryAfterSeconds);
+    }
+
+    /** Seconds for {@code Retry-After}, or 0 when the answer carries none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** 400 {@code invalid}: a missing or malformed field. */

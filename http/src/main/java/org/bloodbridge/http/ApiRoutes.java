@@ -17,11 +17,12 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.management.javadsl.CheckResult;
 import org.apache.pekko.management.javadsl.HealthChecks;
 import org.bloodbridge.engine.Centre;
+import org.bloodbridge.http.access.Access;
 
 /**
  * Every route of the server, assembled in this one place: health on {@code /health}, the API
- * under {@code /api/v1}. Cross-cutting concerns (error format today; authentication with
- * per-centre roles later) wrap the whole tree here.
+ * under {@code /api/v1}. Cross-cutting concerns wrap the whole tree here: the error format, and
+ * {@link Access} (sign-in, rights, audit) around everything but the public endpoints.
  */
 public final class ApiRoutes {
     /** {@code GET /api/v1/reference}: the reference data in force. */
@@ -39,10 +40,14 @@ public final class ApiRoutes {
     private final Reference reference;
     private final HealthChecks health;
     private final String openApi;
+    private final Access access;
+    private final AuditRoutes audit;
 
     ApiRoutes(DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports, MatchRoutes matches,
-            RegistryRoutes registry, List<Centre> centres, Reference reference,
-            HealthChecks health) {
+            RegistryRoutes registry, AuditRoutes audit, List<Centre> centres, Reference reference,
+            HealthChecks health, Access access) {
+        this.audit = audit;
+        this.access = access;
         this.donors = donors;
         this.eligibility = eligibility;
         this.imports = imports;
@@ -64,11 +69,14 @@ public final class ApiRoutes {
                                 HttpEntities.create(ContentTypes.APPLICATION_JSON, openApi)))),
                         path("centres", () -> get(() -> complete(StatusCodes.OK, centres, Json.marshaller()))),
                         path("reference", () -> get(() -> complete(StatusCodes.OK, reference, Json.marshaller()))),
-                        registry.route(), // before donors: /donors/search is not a donorId
-                        donors.route(),
-                        eligibility.route(),
-                        imports.route(),
-                        matches.route())))));
+                        // Everything else needs a verified caller with the right (api-v1 "Access").
+                        access.authorized(call -> concat(
+                                registry.route(call), // before donors: /donors/search is not a donorId
+                                donors.route(call),
+                                eligibility.route(call),
+                                imports.route(call),
+                                matches.route(call),
+                                audit.route(call))))))));
     }
 
     /** Pekko Management's health checks (as on its own port), in the API's JSON format. */

@@ -23,6 +23,12 @@ import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.HealthChecks;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.bloodbridge.engine.ShardedAsk;
+import org.bloodbridge.http.access.Access;
+import org.bloodbridge.http.access.AccessSettings;
+import org.bloodbridge.http.access.RateLimits;
+import org.bloodbridge.http.access.TokenVerifier;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import java.util.Set;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
@@ -104,9 +110,13 @@ public final class BloodbridgeNode implements AutoCloseable {
                     new MatchRoutes(checks, new MatchRequestInput(checks, queries), asks, settings.askTimeout(),
                             readSide.requestListings()),
                     new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables),
+                    new AuditRoutes(readSide.auditTrail(), checks, clock.getZone()),
                     settings.centres(),
                     new ApiRoutes.Reference(tables.hla().release(), rules.name()),
-                    healthChecks);
+                    healthChecks,
+                    new Access(new TokenVerifier(AccessSettings.from(config)), readSide.auditTrail(),
+                            system.dispatchers().lookup(DispatcherSelector.blocking()), Set.copyOf(settings.centreCodes()),
+                            new RateLimits(RateLimits.Settings.from(config))));
             ServerBinding binding = ApiTls.enableOn(Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()), config)
                     .bind(routes.route())
                     .toCompletableFuture()

@@ -31,6 +31,7 @@ import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.http.RegistrationInput.Registration;
+import org.bloodbridge.http.access.Call;
 
 /**
  * {@code /api/v1/donors}: register, read, look up by ID card, patch, and record donations, test
@@ -61,56 +62,65 @@ final class DonorRoutes {
         this.historyInput = historyInput;
     }
 
-    Route route() {
+    Route route(Call call) {
         return pathPrefix("donors", () -> concat(
-                pathEnd(() -> post(() -> JsonBody.fields(this::register))),
-                path("lookup", () -> post(() -> JsonBody.fields(this::lookup))),
+                pathEnd(() -> post(() -> JsonBody.fields(body -> register(body, call)))),
+                path("lookup", () -> post(() -> JsonBody.fields(body -> lookup(body, call)))),
                 pathPrefix(segment(), donorId -> concat(
                         pathEnd(() -> concat(
-                                get(() -> ask(donorId, DonorEntity.Get::new, StatusCodes.OK)),
-                                patch(() -> JsonBody.fields(body -> update(donorId, body))))),
-                        path("donations", () -> post(() -> JsonBody.fields(body -> recordDonation(donorId, body)))),
-                        path("test-results", () -> post(() -> JsonBody.fields(body -> recordTestResult(donorId, body)))),
-                        path("deferrals", () -> post(() -> JsonBody.fields(body -> recordDeferral(donorId, body)))),
+                                get(() -> ask(donorId, DonorEntity.Get::new, StatusCodes.OK, call)),
+                                patch(() -> JsonBody.fields(body -> update(donorId, body, call))))),
+                        path("donations", () -> post(() -> JsonBody.fields(body -> recordDonation(donorId, body, call)))),
+                        path("test-results", () -> post(() -> JsonBody.fields(body -> recordTestResult(donorId, body, call)))),
+                        path("deferrals", () -> post(() -> JsonBody.fields(body -> recordDeferral(donorId, body, call)))),
                         path("eligibility", () -> get(() -> eligibility(donorId)))))));
     }
 
-    private Route register(Fields body) {
-        Registration r = registrationInput.read(body);
+    private Route register(Fields body, Call call) {
+        Registration r = registrationInput.read(body, checks.actingCentre(body, "centre", call));
         String donorId = donorIds.donorIdOf(r.nationalId());
         return ask(donorId, replyTo -> new DonorEntity.Register(r.centre(), r.profile(), r.typing(), replyTo),
-                StatusCodes.CREATED);
+                StatusCodes.CREATED, call);
     }
 
-    private Route lookup(Fields body) {
+    private Route lookup(Fields body, Call call) {
         String donorId = donorIds.donorIdOf(DonorKeys.nationalId(body));
-        return ask(donorId, DonorEntity.Get::new, StatusCodes.OK);
+        return ask(donorId, DonorEntity.Get::new, StatusCodes.OK, call);
     }
 
-    private Route update(String donorId, Fields body) {
+    /** By a registry admin of the donor's home centre. */
+    private Route update(String donorId, Fields body, Call call) {
         for (String fixed : List.of("nationalId", "idType", "sex", "birthDate")) {
             body.forbid(fixed, fixed + " cannot be changed");
         }
-        String centre = body.has("centre") ? checks.centre(body, "centre") : null;
+        String centre = checks.actingCentre(body, "centre", call);
         var profile = new ProfileChanges(body.optionalText("name"), body.optionalText("phone"), ProfileInput.weight(body),
                 ProfileInput.abo(body), ProfileInput.rhD(body));
         var typing = typingInput.readChanges(body);
-        return ask(donorId, replyTo -> new DonorEntity.Update(centre, profile, typing, replyTo), StatusCodes.OK);
+        DonorKeys.wellFormed(donorId);
+        return onSuccess(directory.ask(donorId, DonorEntity.Get::new), current -> {
+            if (!(current instanceof DonorEntity.Accepted accepted)) {
+                throw refusal(current);
+            }
+            call.touchedDonor(donorId, accepted.donor().homeCentre());
+            call.requireCentre(accepted.donor().homeCentre(), "the donor's home centre");
+            return ask(donorId, replyTo -> new DonorEntity.Update(centre, profile, typing, replyTo), StatusCodes.OK, call);
+        });
     }
 
-    private Route recordDonation(String donorId, Fields body) {
-        Donation donation = historyInput.donation(body, null);
-        return ask(donorId, replyTo -> new DonorEntity.RecordDonation(donation, replyTo), StatusCodes.CREATED);
+    private Route recordDonation(String donorId, Fields body, Call call) {
+        Donation donation = historyInput.donation(body, checks.actingCentre(body, "centre", call));
+        return ask(donorId, replyTo -> new DonorEntity.RecordDonation(donation, replyTo), StatusCodes.CREATED, call);
     }
 
-    private Route recordTestResult(String donorId, Fields body) {
-        RecordedTestResult result = historyInput.testResult(body, null);
-        return ask(donorId, replyTo -> new DonorEntity.RecordTestResult(result, replyTo), StatusCodes.CREATED);
+    private Route recordTestResult(String donorId, Fields body, Call call) {
+        RecordedTestResult result = historyInput.testResult(body, checks.actingCentre(body, "centre", call));
+        return ask(donorId, replyTo -> new DonorEntity.RecordTestResult(result, replyTo), StatusCodes.CREATED, call);
     }
 
-    private Route recordDeferral(String donorId, Fields body) {
-        RecordedDeferral deferral = historyInput.deferral(body, null);
-        return ask(donorId, replyTo -> new DonorEntity.RecordDeferral(deferral, replyTo), StatusCodes.CREATED);
+    private Route recordDeferral(String donorId, Fields body, Call call) {
+        RecordedDeferral deferral = historyInput.deferral(body, checks.actingCentre(body, "centre", call));
+        return ask(donorId, replyTo -> new DonorEntity.RecordDeferral(deferral, replyTo), StatusCodes.CREATED, call);
     }
 
     private Route eligibility(String donorId) {
@@ -124,16 +134,19 @@ final class DonorRoutes {
         });
     }
 
-    /** Asks the donor's entity and answers with the donor, or the entity's refusal. */
-    private Route ask(String donorId, Function<ActorRef<DonorEntity.Reply>, DonorEntity.Command> command, StatusCode ok) {
+    /** Asks the donor's entity and answers with the donor as the caller may see it, or the entity's refusal. */
+    private Route ask(String donorId, Function<ActorRef<DonorEntity.Reply>, DonorEntity.Command> command, StatusCode ok,
+            Call call) {
         DonorKeys.wellFormed(donorId);
+        call.touchedDonor(donorId, null);
         CompletionStage<DonorEntity.Reply> reply = directory.ask(donorId, command);
-        return onSuccess(reply, r -> complete(ok, donorOrError(r), Json.marshaller()));
+        return onSuccess(reply, r -> complete(ok, donorOrError(r, call), Json.marshaller()));
     }
 
-    private DonorView donorOrError(DonorEntity.Reply reply) {
+    private DonorView donorOrError(DonorEntity.Reply reply, Call call) {
         if (reply instanceof DonorEntity.Accepted accepted) {
-            return DonorView.of(accepted.donor(), rules, tables);
+            call.touchedDonor(accepted.donor().donorId(), accepted.donor().homeCentre());
+            return DonorView.of(accepted.donor(), rules, tables, call.caller());
         }
         throw refusal(reply);
     }

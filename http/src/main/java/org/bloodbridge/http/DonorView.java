@@ -1,5 +1,6 @@
 package org.bloodbridge.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.typing.Panel;
 import org.bloodbridge.engine.typing.RhD;
 import org.bloodbridge.engine.typing.TypingTables;
+import org.bloodbridge.http.access.Caller;
 
 /**
  * A donor as the API shows it (never the national ID): typing as given, and what it means
@@ -27,8 +29,8 @@ public record DonorView(
         String donorId,
         String homeCentre,
         IdType idType,
-        String name,
-        String phone,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String phone,
         Sex sex,
         LocalDate birthDate,
         Integer weightKg,
@@ -53,12 +55,18 @@ public record DonorView(
         }
     }
 
-    public static DonorView of(Donor d, RuleSet rules, TypingTables tables) {
+    /**
+     * The donor as {@code caller} may see it: name and phone only for callers of the donor's home
+     * centre and of the collecting centre of the donor's open allocation (api-v1 "Access").
+     */
+    public static DonorView of(Donor d, RuleSet rules, TypingTables tables, Caller caller) {
         var p = d.profile();
+        boolean personal = caller.actsFor(d.homeCentre())
+                || d.reservation() != null && caller.actsFor(d.reservation().centre());
         var t = d.typing();
         var interpreted = tables.interpret(t.hla(), t.hpa(), t.redCell());
         var panels = interpreted.panels(p.rhD() == null ? null : RhD.valueOf(p.rhD()), tables.rarePatterns());
-        return new DonorView(d.donorId(), d.homeCentre(), p.idType(), p.name(), p.phone(), p.sex(), p.birthDate(),
+        return new DonorView(d.donorId(), d.homeCentre(), p.idType(), personal ? p.name() : null, personal ? p.phone() : null, p.sex(), p.birthDate(),
                 p.weightKg(), p.abo(), p.rhD(), t.hla(), t.hpa(), t.redCell(), interpreted.hla().antigens(),
                 interpreted.hla().bw(), panels, new TreeSet<>(d.centres()), d.donations(),
                 d.testResults().stream().map(r -> TestResultView.of(r.centre(), r.result())).toList(),

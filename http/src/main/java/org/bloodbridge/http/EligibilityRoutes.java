@@ -20,6 +20,7 @@ import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.identity.DonorIds;
+import org.bloodbridge.http.access.Call;
 
 /**
  * {@code POST /api/v1/eligibility/batch}: up to {@code max-checks} checks answered in order, each
@@ -47,11 +48,11 @@ final class EligibilityRoutes {
         this.parallelism = parallelism;
     }
 
-    Route route() {
-        return pathPrefix("eligibility", () -> path("batch", () -> post(() -> JsonBody.fields(this::batch))));
+    Route route(Call call) {
+        return pathPrefix("eligibility", () -> path("batch", () -> post(() -> JsonBody.fields(body -> batch(body, call)))));
     }
 
-    private Route batch(Fields body) {
+    private Route batch(Fields body, Call call) {
         DonationType type = body.has("type") ? body.enumValue("type", DonationType.class) : DonationType.WHOLE_BLOOD;
         LocalDate date = body.has("date") ? body.date("date") : checks.today();
         if (!body.has("checks")) {
@@ -61,17 +62,21 @@ final class EligibilityRoutes {
         if (items.size() > maxChecks) {
             throw ApiError.invalid("checks", "at most " + maxChecks + " checks per call; got " + items.size());
         }
+        call.charge(items.size() - 1L);
         CompletionStage<List<Object>> results = Source.from(items)
-                .mapAsync(parallelism, item -> check(item, type, date))
+                .mapAsync(parallelism, item -> check(item, type, date, call))
                 .runWith(Sink.seq(), system);
         return onSuccess(results, list -> complete(StatusCodes.OK, new BatchResults(list), Json.marshaller()));
     }
 
     /** One slot: the answer, or an error object; never fails the batch. */
-    private CompletionStage<Object> check(Fields item, DonationType type, LocalDate date) {
+    private CompletionStage<Object> check(Fields item, DonationType type, LocalDate date, Call call) {
         String donorId;
         try {
             donorId = donorIdOf(item);
+            if (!item.has("donorId")) {
+                call.touchedDonor(donorId, null); // found by ID card: a read of who the person is
+            }
         } catch (ApiError e) {
             return CompletableFuture.completedFuture(e.body());
         }

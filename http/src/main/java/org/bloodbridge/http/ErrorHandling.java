@@ -25,6 +25,8 @@ import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejecti
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.http.access.AccessDenied;
+import org.bloodbridge.http.access.RateLimits;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,15 +53,18 @@ public final class ErrorHandling {
     /** The response of {@code error}, for where a route cannot complete (request timeouts, after the route). */
     public static HttpResponse response(ApiError error) {
         try {
-            return HttpResponse.create().withStatus(error.status())
+            HttpResponse response = HttpResponse.create().withStatus(error.status())
                     .withEntity(ContentTypes.APPLICATION_JSON, Json.MAPPER.writeValueAsBytes(error.body()));
+            return error.retryAfterSeconds() > 0
+                    ? response.addHeader(RetryAfter.create(error.retryAfterSeconds()))
+                    : response;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an error body is always serializable", e);
         }
     }
 
     public static Route completeError(ApiError e) {
-        return complete(e.status(), e.body(), Json.marshaller());
+        return complete(response(e));
     }
 
     private static final ExceptionHandler EXCEPTIONS = ExceptionHandler.newBuilder()
@@ -75,6 +80,9 @@ public final class ErrorHandling {
         Throwable t = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (t instanceof ApiError e) {
             return e;
+        }
+        if (t instanceof RateLimits.RateLimited e) {
+            return ApiError.rateLimited(e.getMessage(), e.retryAfterSeconds());
         }
         if (t instanceof AccessDenied e) {
             return ApiError.forbidden(e.getMessage());

@@ -22,6 +22,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * {@code POST /api/v1/import}, then follows the job to the end and prints its report, with a
  * progress bar for each (the server reads the upload as fast as it imports, but socket buffers
  * absorb megabytes, so the upload bar alone would finish early).
+ * The access token of a registry admin comes from {@code BLOODBRIDGE_TOKEN} (e.g.
+ * {@code export BLOODBRIDGE_TOKEN=$(bin/bloodbridge token --centre CQ --roles registry-admin)}).
  * Exit status: 0 every line accepted, 2 some lines rejected (listed), 1 the import failed.
  */
 public final class ImportCommand {
@@ -29,10 +31,12 @@ public final class ImportCommand {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI server;
+    private final String token;
     private final PrintStream out;
 
-    ImportCommand(URI server, PrintStream out) {
+    ImportCommand(URI server, String token, PrintStream out) {
         this.server = server;
+        this.token = token;
         this.out = out;
     }
 
@@ -43,7 +47,12 @@ public final class ImportCommand {
         }
         String port = System.getenv().getOrDefault("BLOODBRIDGE_HTTP_PORT", "8080");
         URI server = URI.create(System.getenv().getOrDefault("BLOODBRIDGE_URL", "http://127.0.0.1:" + port));
-        System.exit(new ImportCommand(server, System.out).run(Path.of(args[0])));
+        String token = System.getenv("BLOODBRIDGE_TOKEN");
+        if (token == null || token.isBlank()) {
+            System.err.println("BLOODBRIDGE_TOKEN is not set: export BLOODBRIDGE_TOKEN=$(bin/bloodbridge token --centre CD --roles registry-admin)");
+            System.exit(64);
+        }
+        System.exit(new ImportCommand(server, token.trim(), System.out).run(Path.of(args[0])));
     }
 
     int run(Path file) throws IOException, InterruptedException {
@@ -53,7 +62,7 @@ public final class ImportCommand {
         }
         ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName("Uploading " + file.getFileName())
                 .setInitialMax(Files.size(file)).setUnit("MB", 1_048_576).setStyle(ProgressBarStyle.ASCII);
-        HttpRequest upload = HttpRequest.newBuilder(server.resolve("/api/v1/import"))
+        HttpRequest upload = request("/api/v1/import")
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> wrap(file, bar)))
                 .build();
@@ -66,6 +75,10 @@ public final class ImportCommand {
         return report(awaitDone(answer.get("jobId").asText(), lines));
     }
 
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(server.resolve(path)).header("Authorization", "Bearer " + token);
+    }
+
     private static InputStream wrap(Path file, ProgressBarBuilder bar) {
         try {
             return ProgressBar.wrap(Files.newInputStream(file), bar);
@@ -76,7 +89,7 @@ public final class ImportCommand {
 
     /** Lines may still be in flight after the 202; the job says when they are done. */
     private JsonNode awaitDone(String jobId, long lines) throws IOException, InterruptedException {
-        HttpRequest progress = HttpRequest.newBuilder(server.resolve("/api/v1/import/" + jobId)).GET().build();
+        HttpRequest progress = request("/api/v1/import/" + jobId).GET().build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(lines)
                 .setUnit(" lines", 1).setStyle(ProgressBarStyle.ASCII).build()) {

@@ -24,6 +24,7 @@ final class ImportJob {
 
     private final String id;
     private final Instant startedAt;
+    private final List<String> centres;
     private long linesRead;
     private long accepted;
     private long created;
@@ -35,9 +36,15 @@ final class ImportJob {
     private Instant finishedAt;
     private String failure;
 
-    ImportJob(String id, Instant startedAt) {
+    /** The centres of the caller who started the job. */
+    List<String> centres() {
+        return centres;
+    }
+
+    ImportJob(String id, Instant startedAt, List<String> centres) {
         this.id = id;
         this.startedAt = startedAt;
+        this.centres = List.copyOf(centres);
     }
 
     String id() {

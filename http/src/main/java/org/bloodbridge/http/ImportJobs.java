@@ -1,6 +1,7 @@
 package org.bloodbridge.http;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +21,9 @@ final class ImportJobs {
         }
     };
 
-    synchronized ImportJob start(Instant now) {
-        ImportJob job = new ImportJob(UUID.randomUUID().toString(), now);
+    /** A new job of a caller acting for {@code centres}: only callers of one of them may read its report. */
+    synchronized ImportJob start(Instant now, List<String> centres) {
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), now, centres);
         jobs.put(job.id(), job);
         return job;
     }

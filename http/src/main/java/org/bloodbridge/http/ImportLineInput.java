@@ -9,6 +9,7 @@ import org.bloodbridge.engine.donor.RecordedDeferral;
 import org.bloodbridge.engine.donor.RecordedTestResult;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.http.RegistrationInput.Registration;
+import org.bloodbridge.http.access.Call;
 
 /**
  * One line of an import: a registration exactly as {@code POST /api/v1/donors} takes it, plus
@@ -38,10 +39,14 @@ final class ImportLineInput {
         this.donorIds = donorIds;
     }
 
-    /** @throws ApiError or {@link org.bloodbridge.engine.InvalidField} naming the field at fault */
-    ImportLine read(String text) {
+    /**
+     * A line of an import by {@code call}, whose {@code centre} must be one of the caller's (the caller's own when absent).
+     *
+     * @throws ApiError, {@link org.bloodbridge.engine.InvalidField} or {@link org.bloodbridge.http.access.AccessDenied} naming the field at fault
+     */
+    ImportLine read(String text, Call call) {
         Fields body = Fields.of(Json.parse(text, "the line"));
-        Registration registration = registrationInput.read(body);
+        Registration registration = registrationInput.read(body, checks.actingCentre(body, "centre", call));
         String centre = registration.centre();
         return new ImportLine(
                 donorIds.donorIdOf(registration.nationalId()),

@@ -30,6 +30,8 @@ import org.apache.pekko.stream.scaladsl.Framing.FramingException;
 import org.apache.pekko.util.ByteString;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.http.access.AccessDenied;
+import org.bloodbridge.http.access.Call;
 import org.bloodbridge.http.ImportLineInput.ImportLine;
 import org.bloodbridge.http.ServerSettings.ImportSettings;
 
@@ -65,24 +67,25 @@ final class ImportRoutes {
         this.clock = clock;
     }
 
-    Route route() {
+    Route route(Call call) {
         return pathPrefix("import", () -> concat(
                 pathEnd(() -> post(() -> withSizeLimit(settings.maxBytes(), () -> withRequestTimeout(
-                        settings.requestTimeout(), () -> extractRequestEntity(this::start))))),
-                path(segment(), jobId -> get(() -> report(jobId)))));
+                        settings.requestTimeout(), () -> extractRequestEntity(entity -> start(entity, call)))))),
+                path(segment(), jobId -> get(() -> report(jobId, call)))));
     }
 
-    private Route start(RequestEntity entity) {
+    private Route start(RequestEntity entity, Call call) {
         if (!entity.getContentType().mediaType().value().equals(NDJSON)) {
             throw ApiError.of(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                     "the request body must be " + NDJSON + ", one donor per line");
         }
-        ImportJob job = jobs.start(clock.instant());
+        ImportJob job = jobs.start(clock.instant(), call.caller().centres());
+        call.touchedImport(job.id());
         Pair<CompletionStage<Done>, CompletionStage<Done>> run = entity.getDataBytes()
                 .via(Framing.delimiter(ByteString.fromString("\n"), settings.maxLineLength(), FramingTruncation.ALLOW))
                 .zipWithIndex()
                 .watchTermination((mat, bodyRead) -> bodyRead)
-                .mapAsync(settings.parallelism(), numbered -> importLine(numbered.first().utf8String(), numbered.second() + 1, job))
+                .mapAsync(settings.parallelism(), numbered -> importLine(numbered.first().utf8String(), numbered.second() + 1, job, call))
                 .toMat(Sink.ignore(), Keep.both())
                 .run(system);
         run.second().whenComplete((done, failure) ->
@@ -101,14 +104,15 @@ final class ImportRoutes {
     }
 
     /** One line, numbered from 1; always completes normally, whatever becomes of the line. */
-    private CompletionStage<Done> importLine(String text, long lineNumber, ImportJob job) {
+    private CompletionStage<Done> importLine(String text, long lineNumber, ImportJob job, Call call) {
         job.lineRead();
         if (text.isBlank()) {
             return CompletableFuture.completedFuture(Done.getInstance());
         }
         ImportLine line;
         try {
-            line = lineInput.read(text);
+            call.charge(1);
+            line = lineInput.read(text, call);
         } catch (RuntimeException e) {
             job.rejected(lineNumber, ErrorHandling.apiErrorOf(e));
             return CompletableFuture.completedFuture(Done.getInstance());
@@ -124,8 +128,11 @@ final class ImportRoutes {
         });
     }
 
-    private Route report(String jobId) {
+    private Route report(String jobId, Call call) {
         ImportJob job = jobs.find(jobId).orElseThrow(() -> ApiError.notFound("no import job " + jobId));
+        if (job.centres().stream().noneMatch(call.caller()::actsFor)) {
+            throw AccessDenied.forbidden("import job " + jobId + " was started for " + String.join(", ", job.centres()));
+        }
         return complete(StatusCodes.OK, job.report(), Json.marshaller());
     }
 }

@@ -9,6 +9,7 @@ import org.bloodbridge.engine.request.Product;
 import org.bloodbridge.engine.request.Urgency;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RhD;
+import org.bloodbridge.http.access.Call;
 
 /**
  * Reads {@code POST /api/v1/match-requests}: the request's shape here, and every antigen and
@@ -29,8 +30,9 @@ final class MatchRequestInput {
         this.queries = queries;
     }
 
-    MatchCriteria read(Fields body) {
-        String centre = checks.centre(body, "requestingCentre");
+    /** The request in {@code body}, made by {@code call}: {@code requestingCentre} is one of the caller's centres. */
+    MatchCriteria read(Fields body, Call call) {
+        String centre = checks.actingCentre(body, "requestingCentre", call);
         Product product = body.enumValue("product", Product.class);
         int units = body.has("units") ? body.integerIn("units", 1, 20) : 1;
         Urgency urgency = body.has("urgency") ? body.enumValue("urgency", Urgency.class) : Urgency.ROUTINE;

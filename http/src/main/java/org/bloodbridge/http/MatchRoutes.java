@@ -11,22 +11,29 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.bloodbridge.engine.ShardedAsk;
+import org.bloodbridge.engine.request.Candidate;
 import org.bloodbridge.engine.request.CandidateState;
+import org.bloodbridge.engine.request.MatchRequest;
 import org.bloodbridge.engine.request.MatchCriteria;
 import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.request.Refusal;
 import org.bloodbridge.engine.request.RequestStatus;
+import org.bloodbridge.http.access.AccessDenied;
+import org.bloodbridge.http.access.Call;
 import org.bloodbridge.persistence.readside.ListingPage;
 import org.bloodbridge.persistence.readside.RequestListing;
 import org.bloodbridge.persistence.readside.RequestListingTable;
@@ -55,50 +62,116 @@ final class MatchRoutes {
         this.listings = listings;
     }
 
-    Route route() {
+    Route route(Call call) {
         return pathPrefix("match-requests", () -> concat(
                 pathEnd(() -> concat(
-                        post(() -> JsonBody.fields(this::create)),
-                        get(this::list))),
+                        post(() -> JsonBody.fields(body -> create(body, call))),
+                        get(() -> list(call)))),
                 pathPrefix(segment(), requestId -> concat(
-                        pathEnd(() -> get(() -> ask(requestId, MatchRequestEntity.Get::new, StatusCodes.OK))),
+                        pathEnd(() -> get(() -> whenAllowed(call, requestId, r -> readers(r), "the requesting centre or a candidate's",
+                                () -> ask(requestId, MatchRequestEntity.Get::new, StatusCodes.OK)))),
                         pathPrefix("candidates", () -> pathPrefix(segment(), donorId -> concat(
-                                move(requestId, donorId, "contact", CandidateState.CONTACTED),
-                                move(requestId, donorId, "accept", CandidateState.ACCEPTED),
-                                move(requestId, donorId, "decline", CandidateState.DECLINED)))),
-                        path("allocations", () -> post(() -> JsonBody.fields(body -> allocate(requestId, body)))),
-                        path("fulfil", () -> post(() -> JsonBody.optionalFields(body -> ask(requestId,
-                                r -> new MatchRequestEntity.Fulfil(by(body), body.optionalText("note"), r), StatusCodes.OK)))),
-                        path("cancel", () -> post(() -> JsonBody.optionalFields(body -> ask(requestId,
-                                r -> new MatchRequestEntity.Cancel(by(body), body.optionalText("note"), r), StatusCodes.OK))))))));
+                                move(call, requestId, donorId, "contact", CandidateState.CONTACTED),
+                                move(call, requestId, donorId, "accept", CandidateState.ACCEPTED),
+                                move(call, requestId, donorId, "decline", CandidateState.DECLINED)))),
+                        path("allocations", () -> post(() -> JsonBody.fields(body -> allocate(call, requestId, body)))),
+                        path("fulfil", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
+                                () -> ask(requestId, r -> new MatchRequestEntity.Fulfil(by(body, call), body.optionalText("note"), r),
+                                        StatusCodes.OK))))),
+                        path("cancel", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
+                                () -> ask(requestId, r -> new MatchRequestEntity.Cancel(by(body, call), body.optionalText("note"), r),
+                                        StatusCodes.OK)))))))));
     }
 
-    private Route create(Fields body) {
-        MatchCriteria criteria = input.read(body);
+    private Route create(Fields body, Call call) {
+        MatchCriteria criteria = input.read(body, call);
         String requestId = UUID.randomUUID().toString();
         // The entity answers by the search deadline plus the time to persist.
         Duration timeout = Duration.ofMillis(criteria.timeoutMs()).plus(askTimeout);
         return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId,
                         (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Create(criteria, r), timeout),
-                reply -> answer(reply, StatusCodes.CREATED));
+                reply -> {
+                    call.touchedRequest(requestId, criteria.requestingCentre());
+                    return answer(reply, StatusCodes.CREATED);
+                });
     }
 
-    private Route move(String requestId, String donorId, String step, CandidateState to) {
-        return path(step, () -> post(() -> JsonBody.optionalFields(body -> ask(requestId,
-                r -> new MatchRequestEntity.MoveCandidate(donorId, to, by(body), body.optionalText("note"), r),
-                StatusCodes.OK))));
+    /** Contact, accept, decline: by a coordinator of the requesting centre or of the candidate's home centre. */
+    private Route move(Call call, String requestId, String donorId, String step, CandidateState to) {
+        return path(step, () -> post(() -> JsonBody.optionalFields(body -> whenAllowed(call, requestId,
+                r -> candidateCentre(r, donorId).map(c -> List.of(r.criteria().requestingCentre(), c))
+                        .orElse(List.of(r.criteria().requestingCentre())),
+                "the requesting centre or the candidate's home centre",
+                () -> ask(requestId, r -> new MatchRequestEntity.MoveCandidate(donorId, to, by(body, call),
+                        body.optionalText("note"), r), StatusCodes.OK)))));
     }
 
-    private Route allocate(String requestId, Fields body) {
+    /**
+     * By a coordinator of the requesting centre. The collecting centre is one of the caller's, or
+     * the candidate's home centre (where the recruited donor gives): the point of a cross-centre
+     * allocation.
+     */
+    private Route allocate(Call call, String requestId, Fields body) {
         String donorId = body.text("donorId");
         String collectingCentre = checks.centre(body, "collectingCentre");
-        return ask(requestId, r -> new MatchRequestEntity.Allocate(donorId, collectingCentre, by(body),
-                body.optionalText("note"), r), StatusCodes.CREATED);
+        return whenAllowed(call, requestId, r -> List.of(r.criteria().requestingCentre()), "the requesting centre", request -> {
+            if (!call.caller().actsFor(collectingCentre)
+                    && !candidateCentre(request, donorId).map(collectingCentre::equals).orElse(false)) {
+                throw AccessDenied.notYourCentre(collectingCentre, "collectingCentre (neither yours nor the candidate's home centre)");
+            }
+            call.touchedDonor(donorId, candidateCentre(request, donorId).orElse(null));
+            return ask(requestId, r -> new MatchRequestEntity.Allocate(donorId, collectingCentre, by(body, call),
+                    body.optionalText("note"), r), StatusCodes.CREATED);
+        });
     }
 
-    private Route list() {
+    private Route byRequestingCentre(Call call, String requestId, Supplier<Route> inner) {
+        return whenAllowed(call, requestId, r -> List.of(r.criteria().requestingCentre()), "the requesting centre", inner);
+    }
+
+    private Route whenAllowed(Call call, String requestId, Function<MatchRequest, List<String>> centres, String who,
+            Supplier<Route> inner) {
+        return whenAllowed(call, requestId, centres, who, request -> inner.get());
+    }
+
+    /**
+     * {@code inner} with the request, once the caller is found to act for one of the request's
+     * {@code centres} (403 naming {@code who} otherwise).
+     */
+    private Route whenAllowed(Call call, String requestId, Function<MatchRequest, List<String>> centres, String who,
+            Function<MatchRequest, Route> inner) {
+        if (!isRequestId(requestId)) {
+            throw ApiError.notFound("no match request " + requestId);
+        }
+        return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId, MatchRequestEntity.Get::new, askTimeout), reply -> {
+            if (!(reply instanceof MatchRequestEntity.Current current)) {
+                return answer(reply, StatusCodes.OK); // not found, or unavailable
+            }
+            MatchRequest request = current.request();
+            call.touchedRequest(requestId, request.criteria().requestingCentre());
+            if (centres.apply(request).stream().noneMatch(call.caller()::actsFor)) {
+                throw AccessDenied.forbidden("this needs a coordinator of " + who + " ("
+                        + String.join(", ", centres.apply(request)) + ")");
+            }
+            return inner.apply(request);
+        });
+    }
+
+    /** Who may read a request: its requesting centre and every centre with a candidate on it. */
+    private static List<String> readers(MatchRequest request) {
+        List<String> centres = new ArrayList<>();
+        centres.add(request.criteria().requestingCentre());
+        request.candidates().forEach(c -> centres.add(c.centre()));
+        return centres;
+    }
+
+    private static Optional<String> candidateCentre(MatchRequest request, String donorId) {
+        return request.candidate(donorId).map(Candidate::centre);
+    }
+
+    private Route list(Call call) {
         return QueryParams.read(params -> {
-            String code = checks.centre(params, "centre");
+            String code = checks.actingCentre(params, "centre", call);
             RequestStatus wanted = params.optionalEnum("status", RequestStatus.class);
             int size = checks.pageSize(params);
             return onSuccess(listPage(code, wanted, size, params.optionalText("cursor")),
@@ -114,8 +187,9 @@ final class MatchRoutes {
         }
     }
 
-    private String by(Fields body) {
-        return body.has("by") ? checks.centre(body, "by") : null;
+    /** The acting centre of a workflow step: {@code by}, one of the caller's; the caller's own when absent. */
+    private String by(Fields body, Call call) {
+        return checks.actingCentre(body, "by", call);
     }
 
     private Route ask(String requestId, Function<ActorRef<MatchRequestEntity.Reply>, MatchRequestEntity.Command> command,

@@ -24,8 +24,9 @@ final class RegistrationInput {
         this.typingInput = new TypingInput(tables);
     }
 
-    Registration read(Fields body) {
-        String centre = checks.centre(body, "centre");
+    /** The registration in {@code body}, at its {@code centre}, or at {@code actingCentre} when it names none. */
+    Registration read(Fields body, String actingCentre) {
+        String centre = body.has("centre") ? checks.centre(body, "centre") : actingCentre;
         IdType idType = DonorKeys.idType(body);
         Sex sex = body.enumValue("sex", Sex.class);
         LocalDate birthDate = checks.notAfterToday(body, "birthDate");

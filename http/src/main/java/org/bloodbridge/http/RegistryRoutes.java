@@ -28,6 +28,7 @@ import org.bloodbridge.engine.pool.RegistryFilter;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.Panel;
 import org.bloodbridge.engine.typing.TypingTables;
+import org.bloodbridge.http.access.Call;
 import org.bloodbridge.http.RegistryViews.CentreFigures;
 import org.bloodbridge.http.RegistryViews.Figures;
 import org.bloodbridge.http.RegistryViews.SearchPage;
@@ -59,13 +60,13 @@ final class RegistryRoutes {
         this.tables = tables;
     }
 
-    Route route() {
+    Route route(Call call) {
         return concat(
-                path(org.apache.pekko.http.javadsl.server.PathMatchers.segment("donors").slash("search"), () -> get(this::search)),
+                path(org.apache.pekko.http.javadsl.server.PathMatchers.segment("donors").slash("search"), () -> get(() -> search(call))),
                 path("stats", () -> get(this::stats)));
     }
 
-    private Route search() {
+    private Route search(Call call) {
         return QueryParams.read(params -> {
             var filter = new RegistryFilter(
                     params.optionalEnum("panel", Panel.class),
@@ -77,7 +78,8 @@ final class RegistryRoutes {
                     ? List.of(checks.centre(params, "centre"))
                     : centres.stream().map(Centre::code).toList();
             int size = checks.pageSize(params);
-            return onSuccess(searchPools(filter, codes, params.optionalText("cursor"), size),
+            call.charge(size - 1L);
+            return onSuccess(searchPools(filter, codes, params.optionalText("cursor"), size, call),
                     page -> complete(StatusCodes.OK, page, Json.marshaller()));
         });
     }
@@ -91,7 +93,8 @@ final class RegistryRoutes {
     }
 
     /** Each pool's first {@code size + 1} matches after the cursor; merged, the first {@code size} of all. */
-    private CompletionStage<SearchPage> searchPools(RegistryFilter filter, List<String> codes, String cursor, int size) {
+    private CompletionStage<SearchPage> searchPools(RegistryFilter filter, List<String> codes, String cursor, int size,
+            Call call) {
         List<CompletableFuture<CentrePool.Searched>> answers = codes.stream()
                 .map(code -> askPool(code, (ActorRef<CentrePool.Searched> r) -> new CentrePool.Search(filter, cursor, size + 1, r)))
                 .toList();
@@ -105,18 +108,21 @@ final class RegistryRoutes {
             ids.sort(null);
             boolean more = ids.size() > size;
             List<String> page = ids.subList(0, Math.min(size, ids.size()));
-            return donors(page).thenApply(donors -> new SearchPage(donors, more ? page.get(page.size() - 1) : null));
+            return donors(page, call).thenApply(donors -> new SearchPage(donors, more ? page.get(page.size() - 1) : null));
         });
     }
 
-    private CompletionStage<List<DonorView>> donors(List<String> donorIds) {
+    /** The donors as the caller may see them; each is a read of a donor for the audit trail. */
+    private CompletionStage<List<DonorView>> donors(List<String> donorIds, Call call) {
         List<CompletableFuture<DonorEntity.Reply>> replies = donorIds.stream()
                 .map(id -> directory.ask(id, DonorEntity.Get::new).toCompletableFuture())
                 .toList();
         return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApply(all -> replies.stream()
                 .map(CompletableFuture::join)
                 .filter(r -> r instanceof DonorEntity.Accepted)
-                .map(r -> DonorView.of(((DonorEntity.Accepted) r).donor(), rules, tables))
+                .map(r -> ((DonorEntity.Accepted) r).donor())
+                .peek(d -> call.touchedDonor(d.donorId(), d.homeCentre()))
+                .map(d -> DonorView.of(d, rules, tables, call.caller()))
                 .toList());
     }
 

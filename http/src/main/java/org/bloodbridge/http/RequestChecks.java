@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bloodbridge.engine.Centre;
+import org.bloodbridge.http.access.Call;
 
 /** Checks that depend on the federation and the calendar: known centres, and "today" in the server's zone. */
 final class RequestChecks {
@@ -26,6 +27,20 @@ final class RequestChecks {
         return centreCode(body.text(name), body.pathOf(name));
     }
 
+    /**
+     * The acting centre a body names in {@code name} ({@code centre}, {@code by},
+     * {@code requestingCentre}): a configured centre (else 400) that is one of the caller's (else
+     * 403); when absent, the caller's own (api-v1 "Access").
+     */
+    String actingCentre(Fields body, String name, Call call) {
+        if (!body.has(name)) {
+            return call.caller().defaultCentre();
+        }
+        String code = centre(body, name);
+        call.requireCentre(code, body.pathOf(name));
+        return code;
+    }
+
     /** A configured centre code given as text, checked; {@code field} is the path named in the error. */
     private String centreCode(String code, String field) {
         if (!centres.contains(code)) {
@@ -37,6 +52,16 @@ final class RequestChecks {
     /** A configured centre code given as a query parameter. */
     String centre(QueryParams params, String name) {
         return centreCode(params.text(name), name);
+    }
+
+    /** The acting centre a query parameter names, as {@link #actingCentre(Fields, String, Call)} reads a body's. */
+    String actingCentre(QueryParams params, String name, Call call) {
+        if (!params.has(name)) {
+            return call.caller().defaultCentre();
+        }
+        String code = centre(params, name);
+        call.requireCentre(code, name);
+        return code;
     }
 
     /** The {@code limit} of a paged listing (registry search, match requests): 1 to 500, default 50. */

@@ -67,7 +67,8 @@ final class TestServer implements AutoCloseable {
                         "bloodbridge.ask-timeout", "15s",
                         "bloodbridge.http.port", 0,
                         "pekko.remote.artery.canonical.port", 0,
-                        "pekko.management.http.port", 0)))
+                        "pekko.management.http.port", 0,
+                        "bloodbridge.access.issuer", TestIdentityProvider.shared().issuer())))
                 .withFallback(ConfigFactory.parseMap(TestKeyspaces.settings(keyspaceSuffix)))
                 .withFallback(ConfigFactory.load());
         config = BloodbridgeServer.withContactPoints(config, List.of(cassandra));
@@ -77,7 +78,7 @@ final class TestServer implements AutoCloseable {
     private void awaitReady() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            if (get("/health/ready").statusCode() == 200) {
+            if (sendAnonymously(HttpRequest.newBuilder(uri("/health/ready")).GET()).statusCode() == 200) {
                 return;
             }
         }
@@ -88,13 +89,13 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + node.httpPort() + path);
     }
 
+    /** As {@link TestTokens#federation()}, a caller with every role at every test centre. */
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(postRequest(path, json));
     }
 
     HttpResponse<String> patch(String path, String json) {
@@ -102,7 +103,30 @@ final class TestServer implements AutoCloseable {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> getAs(String token, String path) {
+        return sendAs(token, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> postAs(String token, String path, String json) {
+        return sendAs(token, postRequest(path, json));
+    }
+
+    private HttpRequest.Builder postRequest(String path, String json) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** With the federation caller's token. */
     HttpResponse<String> send(HttpRequest.Builder request) {
+        return sendAs(TestTokens.federation(), request);
+    }
+
+    HttpResponse<String> sendAs(String token, HttpRequest.Builder request) {
+        return sendAnonymously(request.header("Authorization", "Bearer " + token));
+    }
+
+    /** As it is: with no token unless {@code request} carries one. */
+    HttpResponse<String> sendAnonymously(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

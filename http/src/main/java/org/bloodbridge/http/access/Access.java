@@ -52,12 +52,14 @@ public final class Access {
     private final AuditTable audit;
     private final Executor blocking;
     private final Set<String> allCentres;
+    private final RateLimits limits;
 
     /**
      * @param blocking where tokens are verified (the first use and a key rotation fetch the provider's keys)
      * @param allCentres the scope of a refusal that names no caller: every centre's auditors see it
      */
-    public Access(TokenVerifier verifier, AuditTable audit, Executor blocking, Set<String> allCentres) {
+    public Access(TokenVerifier verifier, AuditTable audit, Executor blocking, Set<String> allCentres, RateLimits limits) {
+        this.limits = limits;
         this.verifier = verifier;
         this.audit = audit;
         this.blocking = blocking;
@@ -71,6 +73,11 @@ public final class Access {
             Optional<Rights.Endpoint> endpoint = Rights.find(Rights.TABLE, request.method().name(), request.getUri().path());
             String action = endpoint.map(e -> e.right().action())
                     .orElse(request.method().name() + " " + request.getUri().path());
+            try {
+                limits.checkSignInsFrom(client);
+            } catch (RateLimits.RateLimited e) {
+                return ErrorHandling.completeError(ApiError.rateLimited(e.getMessage(), e.retryAfterSeconds()));
+            }
             Optional<String> token = bearerToken(request);
             if (token.isEmpty()) {
                 return unauthenticated(action, client, "a bearer token is required");
@@ -85,7 +92,12 @@ public final class Access {
 
     private Route authorize(Caller caller, Optional<Rights.Endpoint> endpoint, String action, String client,
             Function<Call, Route> inner) {
-        Call call = new Call(caller);
+        try {
+            limits.charge(caller.subject(), 1);
+        } catch (RateLimits.RateLimited e) {
+            return ErrorHandling.completeError(ApiError.rateLimited(e.getMessage(), e.retryAfterSeconds()));
+        }
+        Call call = new Call(caller, limits);
         if (endpoint.isEmpty()) {
             // No such endpoint: the routes answer 404 or 405, for any verified caller.
             return audited(call, action, client, false, () -> inner.apply(call));
@@ -124,6 +136,7 @@ public final class Access {
     }
 
     private Route unauthenticated(String action, String client, String message) {
+        limits.failedSignIn(client);
         Route refusal = respondWithHeader(WWWAuthenticate.create(HttpChallenge.create("Bearer", REALM)),
                 () -> ErrorHandling.completeError(ApiError.unauthenticated(message)));
         return writingEntry(anonymousEntry(action, client), refusal);

@@ -12,12 +12,26 @@ import java.util.Set;
  */
 public final class Call {
     private final Caller caller;
+    private final RateLimits limits;
     private final Set<String> resources = new LinkedHashSet<>();
     private final Set<String> scope = new LinkedHashSet<>();
 
-    public Call(Caller caller) {
+    public Call(Caller caller, RateLimits limits) {
         this.caller = caller;
+        this.limits = limits;
         scope.addAll(caller.centres());
+    }
+
+    /**
+     * Spends {@code units} more of the caller's allowance, beyond the 1 every call costs: a batch
+     * counts its checks, a search page its size, an import its lines.
+     *
+     * @throws RateLimits.RateLimited when the caller has spent its allowance (429)
+     */
+    public void charge(long units) {
+        if (units > 0) {
+            limits.charge(caller.subject(), units);
+        }
     }
 
     public Caller caller() {
