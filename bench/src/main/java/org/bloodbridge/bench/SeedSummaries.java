@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.identity.DonorIds;
-import org.bloodbridge.engine.pool.DonorSummary;
 import org.bloodbridge.persistence.readside.DonorSummaryTable;
 import org.bloodbridge.persistence.readside.ReadSide;
 

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.Map;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.NationalId;
-import org.bloodbridge.engine.pool.DonorSummary;
 import org.junit.jupiter.api.Test;
 
 class SeedSummariesTest {

@@ -2,11 +2,11 @@ package org.bloodbridge.http;
 
 import java.time.LocalDate;
 import org.bloodbridge.engine.identity.Sex;
-import org.bloodbridge.engine.request.MatchCriteria;
-import org.bloodbridge.engine.request.MatchQueries;
-import org.bloodbridge.engine.request.Patient;
-import org.bloodbridge.engine.request.Product;
-import org.bloodbridge.engine.request.Urgency;
+import org.bloodbridge.engine.query.MatchCriteria;
+import org.bloodbridge.engine.query.MatchQueries;
+import org.bloodbridge.engine.query.Patient;
+import org.bloodbridge.engine.query.Product;
+import org.bloodbridge.engine.query.Urgency;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RhD;
 

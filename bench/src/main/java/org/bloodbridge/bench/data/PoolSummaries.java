@@ -3,8 +3,8 @@ package org.bloodbridge.bench.data;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.donor.Typing;
-import org.bloodbridge.engine.pool.DonorSummary;
 import org.bloodbridge.engine.typing.HlaReference;
 
 /**

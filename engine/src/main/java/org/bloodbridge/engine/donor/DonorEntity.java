@@ -33,8 +33,6 @@ import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.eligibility.EligibilityResult;
 import org.bloodbridge.engine.eligibility.Reason;
 import org.bloodbridge.engine.eligibility.RuleSet;
-import org.bloodbridge.engine.pool.DonorRecords;
-import org.bloodbridge.engine.pool.DonorSummary;
 
 /**
  * The single writer for one donor across every centre (sharded by donorId). Because all of a

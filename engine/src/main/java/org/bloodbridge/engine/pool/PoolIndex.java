@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.matching.DonorMatchPool;
 import org.bloodbridge.engine.matching.DonorMatchProfile;

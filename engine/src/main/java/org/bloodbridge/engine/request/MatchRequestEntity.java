@@ -30,6 +30,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.query.MatchCriteria;
+import org.bloodbridge.engine.query.MatchQueries;
+import org.bloodbridge.engine.query.MatchQuery;
 
 /**
  * One match request (sharded by requestId): on {@link Create} it searches every centre's pool with

@@ -26,7 +26,6 @@ import org.bloodbridge.engine.eligibility.TestOutcome;
 import org.bloodbridge.engine.eligibility.TestResult;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.Sex;
-import org.bloodbridge.engine.pool.DonorSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.matching.DonorMatchProfile;
 import org.bloodbridge.engine.matching.Evaluation;

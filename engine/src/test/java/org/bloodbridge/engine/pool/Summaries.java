@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.typing.RarePattern;
 import org.bloodbridge.engine.typing.TypingTables;

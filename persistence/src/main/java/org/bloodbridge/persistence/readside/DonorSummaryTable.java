@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.donor.Typing;
-import org.bloodbridge.engine.pool.DonorSummary;
 
 /**
  * The {@code donor_summaries} table (cql/readside.cql): the newest {@link DonorSummary} of every
