@@ -1,11 +1,11 @@
 package org.bloodbridge.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
-import static org.apache.pekko.http.javadsl.server.Directives.concat;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,7 +29,6 @@ import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.pool.CentrePool;
 import org.bloodbridge.engine.pool.PoolCounts;
 import org.bloodbridge.engine.pool.RegistryFilter;
-import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.Panel;
 import org.bloodbridge.engine.typing.TypingTables;
 
@@ -73,7 +72,7 @@ final class RegistryRoutes {
                     var filter = new RegistryFilter(
                             panel.map(p -> Fields.parseEnum(p, Panel.class, "panel", "panel")).orElse(null),
                             negative.map(this::negativeMask).orElse(0L),
-                            abo.map(a -> Fields.parseEnum(a, Abo.class, "abo", "abo")).orElse(null),
+                            abo.map(a -> Fields.parseAbo(a, "abo", "abo")).orElse(null),
                             eligibleOn.map(d -> checks.parseDate(d, "eligibleOn")).orElse(null),
                             type.map(t -> Fields.parseEnum(t, DonationType.class, "type", "type")).orElse(DonationType.WHOLE_BLOOD));
                     int size = checks.pageSize(limit);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.donor.Donor;
 import org.bloodbridge.engine.eligibility.EligibilityResult;
@@ -62,7 +61,7 @@ final class Confirmation {
             try {
                 qualified.add(new Qualified(donor,
                         tables.interpret(donor.typing().hla(), donor.typing().hpa(), donor.typing().redCell()),
-                        enumOrNull(Abo::valueOf, donor.profile().abo()), enumOrNull(RhD::valueOf, donor.profile().rhD()),
+                        donor.profile().abo(), donor.profile().rhD(),
                         eligibleFrom(donor.eligibility(rules, criteria.product().donationType(), today), today)));
             } catch (InvalidField | IllegalArgumentException e) { // typing the tables in force no longer read: not a candidate
             }
@@ -120,9 +119,5 @@ final class Confirmation {
     /** The first day from {@code today} the donor may give: today, or the date the rules name. */
     static LocalDate eligibleFrom(EligibilityResult onToday, LocalDate today) {
         return onToday.eligible() || onToday.nextEligibleDate() == null ? today : onToday.nextEligibleDate();
-    }
-
-    private static <E> E enumOrNull(Function<String, E> valueOf, String name) {
-        return name == null ? null : valueOf.apply(name);
     }
 }

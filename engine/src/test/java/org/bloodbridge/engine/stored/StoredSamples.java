@@ -50,7 +50,7 @@ final class StoredSamples {
     private StoredSamples() {}
 
     static final Profile PROFILE = new Profile(IdType.CN_RIC, "Li Na", "+86 138 0000 0000", Sex.F,
-            LocalDate.of(1990, 5, 1), 55, "AB", "NEG");
+            LocalDate.of(1990, 5, 1), 55, Abo.AB, RhD.NEG);
 
     static final Typing TYPING = new Typing(
             Map.of("A", List.of("A*02:01", "A*24:02"), "B", List.of("B*40:01", "B*46:01")),
@@ -91,7 +91,7 @@ final class StoredSamples {
         Map<String, Object> samples = new LinkedHashMap<>();
         samples.put("donor-registered", new DonorEvent.Registered(DONOR, "CD", "CD", AT, PROFILE, TYPING));
         samples.put("donor-updated", new DonorEvent.Updated(DONOR, "CD", "CQ", AT,
-                new DonorEvent.ProfileChanges("Li Na", null, 60, "O", "POS"),
+                new DonorEvent.ProfileChanges("Li Na", null, 60, Abo.O, RhD.POS),
                 new Typing.TypingChanges(Map.of("C", List.of("C*01:02")), null, Map.of("E", "+"))));
         samples.put("donor-updated-empty", new DonorEvent.Updated(DONOR, "CD", "CD", AT,
                 new DonorEvent.ProfileChanges(null, "123", null, null, null), new Typing.TypingChanges(null, null, null)));

@@ -18,6 +18,8 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.donor.Typing;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 
 /**
  * The {@code donor_summaries} table (cql/readside.cql): the newest {@link DonorSummary} of every
@@ -69,7 +71,7 @@ public final class DonorSummaryTable {
         String typing = s.typing() == null ? null : toJson(s.typing());
         return delete.get().thenCombine(insert.get(), (del, ins) -> BatchStatement.newInstance(DefaultBatchType.UNLOGGED,
                         del.bind(s.seqNr() - 1, s.homeCentre(), slice, s.donorId()),
-                        ins.bind(s.homeCentre(), slice, s.donorId(), s.seqNr(), s.asOf(), typing, s.abo(), s.rhD(),
+                        ins.bind(s.homeCentre(), slice, s.donorId(), s.seqNr(), s.asOf(), typing, name(s.abo()), name(s.rhD()),
                                 s.eligiblePlatelets(), s.eligibleWholeBlood(), s.registeredOn(), s.hlaTypedOn(),
                                 s.redCellTypedOn(), s.permanentlyDeferredOn(), s.reservedFor(), s.seqNr()))
                 .setExecutionProfileName(settings.profile()))
@@ -120,8 +122,8 @@ public final class DonorSummaryTable {
                 row.getLong(3),
                 row.getLocalDate(4),
                 typing == null ? null : fromJson(typing),
-                row.getString(6),
-                row.getString(7),
+                abo(row.getString(6)),
+                rhD(row.getString(7)),
                 row.getLocalDate(8),
                 row.getLocalDate(9),
                 row.getLocalDate(10),
@@ -129,6 +131,27 @@ public final class DonorSummaryTable {
                 row.getLocalDate(12),
                 row.getLocalDate(13),
                 row.getString(14));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** As the API wrote it (upper case); a value no longer read counts as untyped, as the pool index always did. */
+    private static Abo abo(String text) {
+        try {
+            return text == null ? null : Abo.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static RhD rhD(String text) {
+        try {
+            return text == null ? null : RhD.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String toJson(Typing typing) {
