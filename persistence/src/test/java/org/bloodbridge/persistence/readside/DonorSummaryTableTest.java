@@ -17,8 +17,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.donor.DonorSummary;
+import org.bloodbridge.engine.donor.DonorTags;
 import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RhD;
@@ -111,7 +111,7 @@ class DonorSummaryTableTest {
         assertEquals(new HashSet<>(mine), new HashSet<>(rows));
         assertTrue(pages.stream().allMatch(page -> page.size() <= SMALL_PAGE), "driver pages of at most " + SMALL_PAGE);
         // 100 rows in 8 partitions of about 12 rows: at least 2 pages each.
-        assertTrue(pages.size() >= 2 * DonorEntity.TAG_SLICES, "pages: " + pages.size());
+        assertTrue(pages.size() >= 2 * DonorTags.SLICES, "pages: " + pages.size());
     }
 
     @Test
