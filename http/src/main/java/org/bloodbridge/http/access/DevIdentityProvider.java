@@ -385,6 +385,11 @@ public final class DevIdentityProvider implements AutoCloseable {
         return process.pid();
     }
 
+    /** Blocks until Keycloak has exited and returns kc.sh's exit code. */
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
     /** Tokens from this provider for any subject, centres and roles, as users get them (password grant). */
     public DevTokens tokens() {
         return new DevTokens(baseUrl());
