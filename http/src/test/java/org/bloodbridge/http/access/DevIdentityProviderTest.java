@@ -1,7 +1,6 @@
 package org.bloodbridge.http.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,10 +70,19 @@ class DevIdentityProviderTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, login.statusCode(), redirect + ": " + login.body());
         }
-        HttpResponse<String> elsewhere = http.send(
-                HttpRequest.newBuilder(authorize("http://example.org/callback", challenge)).build(),
+        for (String redirect : List.of("http://example.org/callback", "http://localhost:80@example.org/")) {
+            HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(authorize(redirect, challenge)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, elsewhere.statusCode(), redirect);
+        }
+        // PKCE is required: without a challenge Keycloak sends the browser back with an error.
+        URI withoutPkce = URI.create(authorize("http://127.0.0.1:54321/callback", challenge).toString()
+                .replaceAll("&code_challenge=[^&]*&code_challenge_method=S256", ""));
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(withoutPkce).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertNotEquals(200, elsewhere.statusCode());
+        assertEquals(302, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Location").orElse("").contains("error=invalid_request"),
+                refused.headers().map().toString());
     }
 
     @Test
