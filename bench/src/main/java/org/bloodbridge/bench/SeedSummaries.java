@@ -24,9 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.identity.DonorIds;
-import org.bloodbridge.engine.pool.DonorSummary;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 import org.bloodbridge.persistence.readside.DonorSummaryTable;
 import org.bloodbridge.persistence.readside.ReadSide;
 
@@ -153,7 +155,8 @@ public final class SeedSummaries {
         boolean hlaTyped = hla.containsKey("A") && hla.containsKey("B");
         boolean redCellTyped = !redCell.isEmpty() || line.hasNonNull("rhD");
         return new DonorSummary(donorId, line.get("centre").asText(), 1, asOf, new Typing(hla, hpa, redCell),
-                line.path("abo").asText(null), line.path("rhD").asText(null), eligible, eligible, registeredOn,
+                line.hasNonNull("abo") ? Abo.parse(line.get("abo").asText()) : null,
+                line.hasNonNull("rhD") ? RhD.parse(line.get("rhD").asText()) : null, eligible, eligible, registeredOn,
                 hlaTyped ? registeredOn : null, redCellTyped ? registeredOn : null, permanentlyDeferredOn, null);
     }
 

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.Map;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.NationalId;
-import org.bloodbridge.engine.pool.DonorSummary;
+import org.bloodbridge.engine.typing.Abo;
 import org.junit.jupiter.api.Test;
 
 class SeedSummariesTest {
@@ -31,7 +32,7 @@ class SeedSummariesTest {
         assertEquals(1, s.seqNr());
         assertEquals(Map.of("Fy(a)", "+", "Fy(b)", "-"), s.typing().redCell());
         assertTrue(s.typing().hla().isEmpty());
-        assertEquals("A", s.abo());
+        assertEquals(Abo.A, s.abo());
         assertEquals(AS_OF, s.eligiblePlatelets());
         assertEquals(AS_OF, s.eligibleWholeBlood());
         assertEquals(LocalDate.of(2021, 4, 2), s.registeredOn());

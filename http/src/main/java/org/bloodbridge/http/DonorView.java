@@ -16,6 +16,7 @@ import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.eligibility.TestResult;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.Panel;
 import org.bloodbridge.engine.typing.RhD;
 import org.bloodbridge.engine.typing.TypingTables;
@@ -34,8 +35,8 @@ public record DonorView(
         Sex sex,
         LocalDate birthDate,
         Integer weightKg,
-        String abo,
-        String rhD,
+        Abo abo,
+        RhD rhD,
         Map<String, List<String>> hla,
         Map<String, String> hpa,
         Map<String, String> redCell,
@@ -65,7 +66,7 @@ public record DonorView(
                 || d.reservation() != null && caller.actsFor(d.reservation().centre());
         var t = d.typing();
         var interpreted = tables.interpret(t.hla(), t.hpa(), t.redCell());
-        var panels = interpreted.panels(p.rhD() == null ? null : RhD.valueOf(p.rhD()), tables.rarePatterns());
+        var panels = interpreted.panels(p.rhD(), tables.rarePatterns());
         return new DonorView(d.donorId(), d.homeCentre(), p.idType(), personal ? p.name() : null, personal ? p.phone() : null, p.sex(), p.birthDate(),
                 p.weightKg(), p.abo(), p.rhD(), t.hla(), t.hpa(), t.redCell(), interpreted.hla().antigens(),
                 interpreted.hla().bw(), panels, new TreeSet<>(d.centres()), d.donations(),

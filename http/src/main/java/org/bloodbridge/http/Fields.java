@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 
 /**
  * Reads the fields of one JSON object with the checks every endpoint needs, throwing
@@ -127,6 +129,38 @@ public final class Fields {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw ApiError.invalid(field, name + " must be one of " + allowed);
         }
+    }
+
+    /** ABO read by {@link Abo#parse} (case-insensitive), or null when absent. */
+    public Abo optionalAbo(String name) {
+        return has(name) ? parseAbo(text(name), pathOf(name), name) : null;
+    }
+
+    /** RhD read by {@link RhD#parse} (case-insensitive), or null when absent. */
+    public RhD optionalRhD(String name) {
+        return has(name) ? parseRhD(text(name), pathOf(name), name) : null;
+    }
+
+    /** ABO wherever the API takes it (donor, patient, query parameter): {@link Abo#parse}. */
+    public static Abo parseAbo(String text, String field, String name) {
+        try {
+            return Abo.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid(field, name + " must be one of " + names(Abo.class));
+        }
+    }
+
+    /** RhD wherever the API takes it (donor, patient): {@link RhD#parse}. */
+    public static RhD parseRhD(String text, String field, String name) {
+        try {
+            return RhD.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid(field, name + " must be one of " + names(RhD.class));
+        }
+    }
+
+    private static String names(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
     /** A nested object, or null when absent. */

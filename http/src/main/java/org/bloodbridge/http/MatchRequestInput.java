@@ -2,11 +2,11 @@ package org.bloodbridge.http;
 
 import java.time.LocalDate;
 import org.bloodbridge.engine.identity.Sex;
-import org.bloodbridge.engine.request.MatchCriteria;
-import org.bloodbridge.engine.request.MatchQueries;
-import org.bloodbridge.engine.request.Patient;
-import org.bloodbridge.engine.request.Product;
-import org.bloodbridge.engine.request.Urgency;
+import org.bloodbridge.engine.query.MatchCriteria;
+import org.bloodbridge.engine.query.MatchQueries;
+import org.bloodbridge.engine.query.Patient;
+import org.bloodbridge.engine.query.Product;
+import org.bloodbridge.engine.query.Urgency;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RhD;
 import org.bloodbridge.http.access.Call;
@@ -44,8 +44,8 @@ final class MatchRequestInput {
         if (p == null) {
             throw ApiError.invalid("patient", "patient is required");
         }
-        Patient patient = new Patient(p.text("reference"), p.optionalEnum("sex", Sex.class), p.optionalEnum("abo", Abo.class),
-                p.optionalEnum("rhD", RhD.class), p.stringListMap("hla"), p.optionalStrings("hlaAntibodies"),
+        Patient patient = new Patient(p.text("reference"), p.optionalEnum("sex", Sex.class), p.optionalAbo("abo"),
+                p.optionalRhD("rhD"), p.stringListMap("hla"), p.optionalStrings("hlaAntibodies"),
                 p.optionalStrings("hpaAntibodies"), p.optionalStrings("redCellAntibodies"),
                 p.optionalStrings("requiredRedCellNegative"));
         int maxCandidates = body.has("maxCandidates") ? body.integerIn("maxCandidates", 1, MAX_CANDIDATES) : DEFAULT_CANDIDATES;

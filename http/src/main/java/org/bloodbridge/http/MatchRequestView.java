@@ -3,13 +3,13 @@ package org.bloodbridge.http;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.bloodbridge.engine.query.Patient;
+import org.bloodbridge.engine.query.Product;
+import org.bloodbridge.engine.query.Urgency;
 import org.bloodbridge.engine.request.Allocation;
 import org.bloodbridge.engine.request.Candidate;
 import org.bloodbridge.engine.request.MatchRequest;
-import org.bloodbridge.engine.request.Patient;
-import org.bloodbridge.engine.request.Product;
 import org.bloodbridge.engine.request.RequestStatus;
-import org.bloodbridge.engine.request.Urgency;
 import org.bloodbridge.engine.request.WorkflowEntry;
 
 /** A match request as the API shows it: the request as posted, its status, candidates, allocations and history. */

@@ -1,34 +1,22 @@
 package org.bloodbridge.http;
 
-import java.util.List;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 
 /** Weight, ABO and RhD as the API accepts them. */
 final class ProfileInput {
-    private static final List<String> ABO = List.of("O", "A", "B", "AB");
-    private static final List<String> RHD = List.of("POS", "NEG");
-
     private ProfileInput() {}
 
     static Integer weight(Fields body) {
         return body.has("weightKg") ? body.integerIn("weightKg", 20, 300) : null;
     }
 
-    static String abo(Fields body) {
-        return oneOf(body, "abo", ABO);
+    /** Case-insensitive, like a patient's and the search parameter's ({@link Abo#parse}). */
+    static Abo abo(Fields body) {
+        return body.optionalAbo("abo");
     }
 
-    static String rhD(Fields body) {
-        return oneOf(body, "rhD", RHD);
-    }
-
-    private static String oneOf(Fields body, String name, List<String> allowed) {
-        if (!body.has(name)) {
-            return null;
-        }
-        String value = body.text(name);
-        if (!allowed.contains(value)) {
-            throw ApiError.invalid(name, name + " must be one of " + String.join(", ", allowed));
-        }
-        return value;
+    static RhD rhD(Fields body) {
+        return body.optionalRhD("rhD");
     }
 }

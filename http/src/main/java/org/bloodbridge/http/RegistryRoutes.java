@@ -1,10 +1,10 @@
 package org.bloodbridge.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
-import static org.apache.pekko.http.javadsl.server.Directives.concat;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,7 +25,6 @@ import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.pool.CentrePool;
 import org.bloodbridge.engine.pool.PoolCounts;
 import org.bloodbridge.engine.pool.RegistryFilter;
-import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.Panel;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.http.access.Call;
@@ -71,7 +70,7 @@ final class RegistryRoutes {
             var filter = new RegistryFilter(
                     params.optionalEnum("panel", Panel.class),
                     params.has("negative") ? negativeMask(params.text("negative")) : 0L,
-                    params.optionalEnum("abo", Abo.class),
+                    params.has("abo") ? Fields.parseAbo(params.text("abo"), "abo", "abo") : null,
                     params.optionalDate("eligibleOn"),
                     params.has("type") ? params.enumValue("type", DonationType.class) : DonationType.WHOLE_BLOOD);
             List<String> codes = params.has("centre")

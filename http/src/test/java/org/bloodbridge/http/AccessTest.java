@@ -114,8 +114,8 @@ class AccessTest extends OneServerPerClass {
         String good = cd(Role.DONOR_SITE);
         String[] parts = good.split("\\.");
         String tampered = parts[0] + "." + parts[1] + "." + (parts[2].startsWith("A") ? "B" : "A") + parts[2].substring(1);
-        List<String> refused = List.of("", "not-a-jwt", tampered, TestIdentityProvider.shared().masterRealmToken(),
-                TestIdentityProvider.shared().tokenForAnotherClient("t-cd-donor-site"));
+        List<String> refused = List.of("", "not-a-jwt", tampered, TestTokens.otherIssuer(),
+                TestTokens.otherAudience("t-cd-donor-site"));
         String nationalId = DonorApiTest.newResidentId();
         String registration = DonorApiTest.registration("CD", nationalId, "M", "1990-05-01");
         for (String token : refused) {

@@ -60,6 +60,24 @@ class DonorApiTest extends OneServerPerClass {
     }
 
     @Test
+    void aboAndRhDAreReadWhateverTheCaseAndShownUpperCase() {
+        String body = registration("CD", newResidentId(), "M", "1990-05-01")
+                .replace("\"abo\": \"O\"", "\"abo\": \"ab\"")
+                .replace("\"rhD\": \"POS\"", "\"rhD\": \"neg\"");
+        HttpResponse<String> created = server.post("/api/v1/donors", body);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode donor = TestServer.json(created);
+        assertEquals("AB", donor.get("abo").asText());
+        assertEquals("NEG", donor.get("rhD").asText());
+
+        HttpResponse<String> patched = server.patch("/api/v1/donors/" + donor.get("donorId").asText(), "{\"abo\": \"b\"}");
+        assertEquals(200, patched.statusCode(), patched.body());
+        assertEquals("B", TestServer.json(patched).get("abo").asText());
+
+        assertEquals(200, server.get("/api/v1/donors/search?abo=ab").statusCode(), "the search parameter reads it alike");
+    }
+
+    @Test
     void aRarePhenotypeDonorIsOnTheRarePanelAndANullAlleleExpressesNothing() {
         String body = registration("CQ", newResidentId(), "M", "1990-05-01")
                 .replace("\"Fy(a)\": \"+\"", "\"Fy(a)\": \"-\"")

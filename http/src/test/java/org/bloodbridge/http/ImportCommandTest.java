@@ -25,7 +25,7 @@ class ImportCommandTest extends OneServerPerClass {
         String first = DonorApiTest.newResidentId();
         Files.write(file, List.of(line(first), line(DonorApiTest.newResidentId()), "{\"centre\": \"CQ\"}"));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        ImportCommand command = new ImportCommand(server.uri("/"), new PrintStream(output, true, StandardCharsets.UTF_8));
+        ImportCommand command = new ImportCommand(server.uri("/"), TestTokens.federation(), new PrintStream(output, true, StandardCharsets.UTF_8));
 
         assertEquals(2, command.run(file), "a rejected line makes the exit status 2");
         String report = output.toString(StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bloodbridge.http.access.TestIdentityProvider;
 import org.bloodbridge.persistence.cassandra.TestCassandra;
 import org.bloodbridge.persistence.cassandra.TestKeyspaces;
 
@@ -68,7 +69,7 @@ final class TestServer implements AutoCloseable {
                         "bloodbridge.http.port", 0,
                         "pekko.remote.artery.canonical.port", 0,
                         "pekko.management.http.port", 0,
-                        "bloodbridge.access.issuer", TestIdentityProvider.shared().issuer())))
+                        "bloodbridge.access.issuer", TestIdentityProvider.shared().issuer().toString())))
                 .withFallback(ConfigFactory.parseMap(TestKeyspaces.settings(keyspaceSuffix)))
                 .withFallback(ConfigFactory.load());
         config = BloodbridgeServer.withContactPoints(config, List.of(cassandra));

@@ -3,9 +3,11 @@ package org.bloodbridge.bench.data;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.donor.Typing;
-import org.bloodbridge.engine.pool.DonorSummary;
+import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.HlaReference;
+import org.bloodbridge.engine.typing.RhD;
 
 /**
  * Synthetic {@link DonorSummary summaries} for pool-index benchmarks, drawn from the Han frequency
@@ -39,7 +41,7 @@ public final class PoolSummaries {
         LocalDate eligiblePlatelets = deferred ? null : asOf.plusDays(random.nextInt(120) - 60);
         LocalDate eligibleWholeBlood = deferred ? null : asOf.plusDays(random.nextInt(360) - 180);
         return new DonorSummary(donorId(random), centre, 1 + random.nextInt(40), asOf, typing,
-                HanFrequencies.ABO.draw(random), rhdNegative ? "NEG" : "POS", eligiblePlatelets, eligibleWholeBlood,
+                Abo.parse(HanFrequencies.ABO.draw(random)), rhdNegative ? RhD.NEG : RhD.POS, eligiblePlatelets, eligibleWholeBlood,
                 registeredOn, hlaTyped ? between(registeredOn, random) : null,
                 redCellTyped ? between(registeredOn, random) : null,
                 deferred ? between(registeredOn, random) : null,

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -26,6 +25,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.ReplyingCommand;
 import org.bloodbridge.engine.ShardedAsk;
 import org.bloodbridge.engine.donor.DonorEvent.ProfileChanges;
 import org.bloodbridge.engine.donor.Typing.TypingChanges;
@@ -33,8 +33,6 @@ import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.eligibility.EligibilityResult;
 import org.bloodbridge.engine.eligibility.Reason;
 import org.bloodbridge.engine.eligibility.RuleSet;
-import org.bloodbridge.engine.pool.DonorRecords;
-import org.bloodbridge.engine.pool.DonorSummary;
 
 /**
  * The single writer for one donor across every centre (sharded by donorId). Because all of a
@@ -47,23 +45,10 @@ public final class DonorEntity
 
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Donor");
 
-    /** Events are tagged {@code donor-<homeCentre>-<n>}; part of the stored data, so never change it. */
-    public static final int TAG_SLICES = 8;
-
-    public static String tagFor(String homeCentre, String donorId) {
-        return "donor-" + homeCentre + "-" + Math.floorMod(donorId.hashCode(), TAG_SLICES);
-    }
-
-    /** Every tag the donors of these home centres' events carry. */
-    public static List<String> tags(List<String> homeCentres) {
-        List<String> tags = new ArrayList<>();
-        homeCentres.forEach(centre -> IntStream.range(0, TAG_SLICES).forEach(n -> tags.add("donor-" + centre + "-" + n)));
-        return tags;
-    }
-
     // ---- protocol ---------------------------------------------------------------------------
 
-    public sealed interface Command extends CborSerializable {}
+    /** Every command is answered. */
+    public sealed interface Command extends CborSerializable, ReplyingCommand<Reply> {}
 
     public record Register(String centre, Profile profile, Typing typing, ActorRef<Reply> replyTo) implements Command {}
 
@@ -176,7 +161,7 @@ public final class DonorEntity
 
     @Override
     public Set<String> tagsFor(DonorEvent event) {
-        return Set.of(tagFor(event.homeCentre(), event.donorId()));
+        return Set.of(DonorTags.tagFor(event.homeCentre(), event.donorId()));
     }
 
     @Override
@@ -185,15 +170,7 @@ public final class DonorEntity
         builder.forState(s -> !s.registered())
                 .onCommand(Register.class, this::register)
                 .onCommand(Import.class, this::importLine)
-                .onCommand(Update.class, (s, c) -> notRegistered(c.replyTo()))
-                .onCommand(RecordDonation.class, (s, c) -> notRegistered(c.replyTo()))
-                .onCommand(RecordTestResult.class, (s, c) -> notRegistered(c.replyTo()))
-                .onCommand(RecordDeferral.class, (s, c) -> notRegistered(c.replyTo()))
-                .onCommand(Get.class, (s, c) -> notRegistered(c.replyTo()))
-                .onCommand(GetSummary.class, (s, c) -> notRegistered(c.replyTo()))
-                .onCommand(Reserve.class, (s, c) -> notRegistered(c.replyTo()))
-                .onCommand(Release.class, (s, c) -> notRegistered(c.replyTo()))
-                .onCommand(CheckEligibility.class, (s, c) -> notRegistered(c.replyTo()));
+                .onCommand(Command.class, (s, c) -> notRegistered(c.replyTo()));
         builder.forState(State::registered)
                 .onCommand(Register.class, (s, c) -> Effect().reply(c.replyTo(), new Rejected("donor_exists",
                         "this person is already registered (home centre " + s.donor().homeCentre() + ")", donorId, List.of())))

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.donor.Typing.TypingChanges;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 
 /**
  * Everything that happens to a donor. Every event names the acting {@code centre} and when it was
@@ -50,5 +52,5 @@ public sealed interface DonorEvent extends CborSerializable {
     record Released(String donorId, String homeCentre, String centre, Instant at, String requestId) implements DonorEvent {}
 
     /** The mutable profile fields of a PATCH; null means not given. */
-    record ProfileChanges(String name, String phone, Integer weightKg, String abo, String rhD) {}
+    record ProfileChanges(String name, String phone, Integer weightKg, Abo abo, RhD rhD) {}
 }

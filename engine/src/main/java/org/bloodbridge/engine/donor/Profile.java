@@ -3,6 +3,8 @@ package org.bloodbridge.engine.donor;
 import java.time.LocalDate;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 
 /**
  * Who the donor is, as registered. {@code idType} is kept (it says how the donorId was derived);
@@ -15,5 +17,5 @@ public record Profile(
         Sex sex,
         LocalDate birthDate,
         Integer weightKg,
-        String abo,
-        String rhD) {}
+        Abo abo,
+        RhD rhD) {}

@@ -1,7 +1,7 @@
 package org.bloodbridge.engine.matching;
 
-import org.bloodbridge.engine.InvalidField;
 import java.util.List;
+import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RedCellAntigens;
 import org.bloodbridge.engine.typing.RedCellPhenotype;
@@ -26,7 +26,7 @@ public final class RedCellRequest {
 
     /**
      * @param patientRhD null (untyped) is treated as negative: the safe side
-     * @throws org.bloodbridge.engine.typing.InvalidField naming {@code patient.redCellAntibodies[i]}
+     * @throws org.bloodbridge.engine.InvalidField naming {@code patient.redCellAntibodies[i]}
      *     or {@code patient.requiredRedCellNegative[i]}
      */
     public static RedCellRequest compile(Abo patientAbo, RhD patientRhD, List<String> redCellAntibodies,

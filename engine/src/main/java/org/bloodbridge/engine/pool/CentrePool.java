@@ -19,11 +19,13 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.InvalidField;
+import org.bloodbridge.engine.donor.DonorRecords;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.matching.PlateletCandidate;
 import org.bloodbridge.engine.matching.RedCellCandidate;
-import org.bloodbridge.engine.request.MatchCriteria;
-import org.bloodbridge.engine.request.MatchQueries;
-import org.bloodbridge.engine.request.MatchQuery;
+import org.bloodbridge.engine.query.MatchCriteria;
+import org.bloodbridge.engine.query.MatchQueries;
+import org.bloodbridge.engine.query.MatchQuery;
 import org.bloodbridge.engine.typing.TypingTables;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.matching.DonorMatchPool;
 import org.bloodbridge.engine.matching.DonorMatchProfile;
@@ -120,8 +121,8 @@ public final class PoolIndex {
         if (slot >= 0 && seqNrs[slot] >= summary.seqNr()) {
             return false;
         }
-        Abo abo = abo(summary.abo());
-        RhD rhD = rhD(summary.rhD());
+        Abo abo = summary.abo();
+        RhD rhD = summary.rhD();
         TypingTables.Interpreted typing = LenientTyping.read(tables, summary.typing());
         DonorMatchProfile profile;
         try {
@@ -373,30 +374,5 @@ public final class PoolIndex {
     /** Epoch day, {@link #NEVER} for null (a date beyond any other); absurd years are clamped, not thrown on. */
     private static int day(LocalDate date) {
         return date == null ? NEVER : (int) Math.max(Integer.MIN_VALUE, Math.min(NEVER - 1, date.toEpochDay()));
-    }
-
-    /** ABO as a summary gives it; anything else counts as untyped. */
-    private static Abo abo(String abo) {
-        if (abo == null) {
-            return null;
-        }
-        return switch (abo) {
-            case "O" -> Abo.O;
-            case "A" -> Abo.A;
-            case "B" -> Abo.B;
-            case "AB" -> Abo.AB;
-            default -> null;
-        };
-    }
-
-    private static RhD rhD(String rhD) {
-        if (rhD == null) {
-            return null;
-        }
-        return switch (rhD) {
-            case "POS" -> RhD.POS;
-            case "NEG" -> RhD.NEG;
-            default -> null;
-        };
     }
 }

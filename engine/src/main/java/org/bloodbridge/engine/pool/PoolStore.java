@@ -3,6 +3,7 @@ package org.bloodbridge.engine.pool;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.bloodbridge.engine.donor.DonorSummary;
 
 /** Where a centre pool rebuilds its index from when it starts: the read-side table the projection keeps. */
 public interface PoolStore {

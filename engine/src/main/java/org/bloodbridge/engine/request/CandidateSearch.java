@@ -20,6 +20,7 @@ import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.matching.PlateletCandidate;
 import org.bloodbridge.engine.matching.RedCellCandidate;
 import org.bloodbridge.engine.pool.CentrePool;
+import org.bloodbridge.engine.query.MatchQuery;
 
 /**
  * One match request's search, a short-lived child of its entity: asks every centre's pool at once,
@@ -155,7 +156,7 @@ final class CandidateSearch {
         }
         Set<String> inTime = new TreeSet<>(answered);
         inTime.removeAll(missing);
-        replyTo.tell(new Result(query.confirm(confirmed, requestId, rules, today), List.copyOf(inTime), List.copyOf(missing)));
+        replyTo.tell(new Result(Confirmation.confirm(query, confirmed, requestId, rules, today), List.copyOf(inTime), List.copyOf(missing)));
         return Behaviors.stopped();
     }
 }

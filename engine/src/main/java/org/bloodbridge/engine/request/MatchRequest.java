@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.query.MatchCriteria;
 
 /**
  * A match request after its search: the state of a MatchRequestEntity. Immutable and pure; the

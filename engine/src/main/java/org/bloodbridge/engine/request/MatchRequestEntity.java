@@ -28,8 +28,12 @@ import org.apache.pekko.persistence.typed.javadsl.Recovery;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.ReplyingCommand;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.query.MatchCriteria;
+import org.bloodbridge.engine.query.MatchQueries;
+import org.bloodbridge.engine.query.MatchQuery;
 
 /**
  * One match request (sharded by requestId): on {@link Create} it searches every centre's pool with
@@ -60,21 +64,24 @@ public final class MatchRequestEntity
 
     public sealed interface Command extends CborSerializable {}
 
-    /** Search the pools and store the result; answered by {@code criteria.timeoutMs()} plus the time to persist. */
-    public record Create(MatchCriteria criteria, ActorRef<Reply> replyTo) implements Command {}
+    /** A command from outside, answered with a {@link Reply}. */
+    public sealed interface Request extends Command, ReplyingCommand<Reply> {}
 
-    public record Get(ActorRef<Reply> replyTo) implements Command {}
+    /** Search the pools and store the result; answered by {@code criteria.timeoutMs()} plus the time to persist. */
+    public record Create(MatchCriteria criteria, ActorRef<Reply> replyTo) implements Request {}
+
+    public record Get(ActorRef<Reply> replyTo) implements Request {}
 
     /** Contact, accept or decline a candidate; {@code by} is the acting centre. */
     public record MoveCandidate(String donorId, CandidateState to, String by, String note, ActorRef<Reply> replyTo)
-            implements Command {}
+            implements Request {}
 
     public record Allocate(String donorId, String collectingCentre, String by, String note, ActorRef<Reply> replyTo)
-            implements Command {}
+            implements Request {}
 
-    public record Fulfil(String by, String note, ActorRef<Reply> replyTo) implements Command {}
+    public record Fulfil(String by, String note, ActorRef<Reply> replyTo) implements Request {}
 
-    public record Cancel(String by, String note, ActorRef<Reply> replyTo) implements Command {}
+    public record Cancel(String by, String note, ActorRef<Reply> replyTo) implements Request {}
 
     private record SearchFinished(CandidateSearch.Result result) implements Command {}
 
@@ -108,7 +115,7 @@ public final class MatchRequestEntity
     private final List<String> centres;
     private final Duration askTimeout;
     /** The step waiting for a search or a DonorEntity; not persisted (a crash loses it, and its asker times out). */
-    private Command pending;
+    private Request pending;
 
     private MatchRequestEntity(String requestId, ActorContext<Command> context, MatchQueries queries, RuleSet rules,
             Clock clock, List<String> centres, Duration askTimeout) {
@@ -156,42 +163,34 @@ public final class MatchRequestEntity
         return Set.of(tagFor(event.requestId()));
     }
 
+    /**
+     * The search's and the donors' answers first; while a step is in flight every request waits
+     * (stashed); then by whether the request exists.
+     */
     @Override
     public CommandHandlerWithReply<Command, MatchRequestEvent, State> commandHandler() {
-        return newCommandHandlerWithReplyBuilder().forAnyState().onAnyCommand(this::handle);
+        var builder = newCommandHandlerWithReplyBuilder();
+        builder.forAnyState()
+                .onCommand(SearchFinished.class, finished -> created(finished.result()))
+                .onCommand(DonorAnswered.class, (state, answered) -> donorAnswered(state.request(), answered.reply()));
+        builder.forState(state -> pending != null)
+                .onCommand(Request.class, () -> Effect().stash());
+        builder.forState(state -> state.request() == null)
+                .onCommand(Create.class, this::search)
+                .onCommand(Request.class, (state, c) -> Effect().reply(c.replyTo(), new NotFound(requestId)));
+        builder.forState(state -> state.request() != null)
+                .onCommand(Create.class, (state, c) -> Effect().reply(c.replyTo(), new Current(state.request())))
+                .onCommand(Get.class, (state, c) -> Effect().reply(c.replyTo(), new Current(state.request())))
+                .onCommand(MoveCandidate.class, (state, c) -> move(state.request(), c))
+                .onCommand(Allocate.class, (state, c) -> allocate(state.request(), c))
+                .onCommand(Fulfil.class, (state, c) -> close(state.request().refusalToFulfil(), c.replyTo(),
+                        new MatchRequestEvent.Fulfilled(requestId, by(state.request(), c.by()), clock.instant(), c.note())))
+                .onCommand(Cancel.class, (state, c) -> close(state.request().refusalToCancel(), c.replyTo(),
+                        new MatchRequestEvent.Cancelled(requestId, by(state.request(), c.by()), clock.instant(), c.note())));
+        return builder.build();
     }
 
-    // Java 17 has no pattern matching for switch, hence the instanceof chain.
-    private ReplyEffect<MatchRequestEvent, State> handle(State state, Command command) {
-        if (command instanceof SearchFinished finished) {
-            return created(finished.result());
-        } else if (command instanceof DonorAnswered answered) {
-            return donorAnswered(state.request(), answered.reply());
-        } else if (pending != null) {
-            return Effect().stash();
-        }
-        MatchRequest request = state.request();
-        if (command instanceof Create create) {
-            return request != null ? Effect().reply(create.replyTo(), new Current(request)) : search(create);
-        } else if (request == null) {
-            return Effect().reply(replyTo(command), new NotFound(requestId));
-        } else if (command instanceof Get get) {
-            return Effect().reply(get.replyTo(), new Current(request));
-        } else if (command instanceof MoveCandidate move) {
-            return move(request, move);
-        } else if (command instanceof Allocate allocate) {
-            return allocate(request, allocate);
-        } else if (command instanceof Fulfil fulfil) {
-            return close(request.refusalToFulfil(), fulfil.replyTo(),
-                    new MatchRequestEvent.Fulfilled(requestId, by(request, fulfil.by()), clock.instant(), fulfil.note()));
-        } else if (command instanceof Cancel cancel) {
-            return close(request.refusalToCancel(), cancel.replyTo(),
-                    new MatchRequestEvent.Cancelled(requestId, by(request, cancel.by()), clock.instant(), cancel.note()));
-        }
-        throw new IllegalArgumentException("unexpected command " + command.getClass());
-    }
-
-    private ReplyEffect<MatchRequestEvent, State> search(Create create) {
+    private ReplyEffect<MatchRequestEvent, State> search(State state, Create create) {
         MatchQuery query = queries.compile(create.criteria());
         pending = create;
         ActorRef<CandidateSearch.Result> results = context.messageAdapter(CandidateSearch.Result.class, SearchFinished::new);
@@ -230,7 +229,7 @@ public final class MatchRequestEntity
                 by(request, allocate.by()), criteria.product().donationType(), criteria.neededBy(), replyTo));
     }
 
-    private ReplyEffect<MatchRequestEvent, State> askDonor(Command step, String donorId,
+    private ReplyEffect<MatchRequestEvent, State> askDonor(Request step, String donorId,
             Function<ActorRef<DonorEntity.Reply>, DonorEntity.Command> command) {
         pending = step;
         context.ask(DonorEntity.Reply.class, sharding.entityRefFor(DonorEntity.TYPE_KEY, donorId), askTimeout,
@@ -239,9 +238,9 @@ public final class MatchRequestEntity
     }
 
     private ReplyEffect<MatchRequestEvent, State> donorAnswered(MatchRequest request, DonorEntity.Reply reply) {
-        Command step = pending;
+        Request step = pending;
         pending = null;
-        ActorRef<Reply> replyTo = replyTo(step);
+        ActorRef<Reply> replyTo = step.replyTo();
         if (reply == null) {
             return Effect().reply(replyTo, new Unavailable("the donor's record did not answer in time")).thenUnstashAll();
         }
@@ -298,23 +297,6 @@ public final class MatchRequestEntity
     /** The acting centre: as given, else the requesting centre. */
     private static String by(MatchRequest request, String given) {
         return given != null ? given : request.criteria().requestingCentre();
-    }
-
-    private static ActorRef<Reply> replyTo(Command command) {
-        if (command instanceof Create c) {
-            return c.replyTo();
-        } else if (command instanceof Get c) {
-            return c.replyTo();
-        } else if (command instanceof MoveCandidate c) {
-            return c.replyTo();
-        } else if (command instanceof Allocate c) {
-            return c.replyTo();
-        } else if (command instanceof Fulfil c) {
-            return c.replyTo();
-        } else if (command instanceof Cancel c) {
-            return c.replyTo();
-        }
-        throw new IllegalArgumentException("no reply for " + command.getClass());
     }
 
     @Override

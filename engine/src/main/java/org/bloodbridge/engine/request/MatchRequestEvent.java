@@ -3,6 +3,7 @@ package org.bloodbridge.engine.request;
 import java.time.Instant;
 import java.util.List;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.query.MatchCriteria;
 
 /** Everything that happens to a match request; each names the acting centre ({@code by}) and when. */
 public sealed interface MatchRequestEvent extends CborSerializable {

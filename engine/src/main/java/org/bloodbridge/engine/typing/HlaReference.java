@@ -34,7 +34,6 @@ public final class HlaReference {
     /** Allele names and covering prefixes ({@code A*02:10}, {@code A*01:01:01:02N}), sorted. */
     private final String[] alleleKeys;
     private final int[] alleleSlotTypes;
-    private final Map<Locus, AlleleCounts> alleleCounts;
 
     private HlaReference(List<String> relDnaSer, List<String> relSerSer, List<String> bwTable, String fallbackRelease) {
         release = releaseOf(relDnaSer, fallbackRelease);
@@ -64,7 +63,6 @@ public final class HlaReference {
         TreeMap<String, Integer> byKey = alleleTable(alleles);
         alleleKeys = byKey.keySet().toArray(String[]::new);
         alleleSlotTypes = byKey.values().stream().mapToInt(Integer::intValue).toArray();
-        alleleCounts = countByCategory(alleles);
     }
 
     /** Release 3.58.0 as shipped on the classpath, loaded on first use. */
@@ -104,11 +102,6 @@ public final class HlaReference {
 
     public SlotTypes slotTypes() {
         return slotTypes;
-    }
-
-    /** Per locus, how many alleles of rel_dna_ser.txt are expressed, have no equivalent, or are null. */
-    public Map<Locus, AlleleCounts> alleleCounts() {
-        return alleleCounts;
     }
 
     /**
@@ -255,28 +248,5 @@ public final class HlaReference {
         if (noEquivalent) {
             unknown.add(key);
         }
-    }
-
-    private static Map<Locus, AlleleCounts> countByCategory(List<DnaSerEntry> alleles) {
-        Map<Locus, AlleleCounts> counts = new EnumMap<>(Locus.class);
-        for (Locus locus : Locus.values()) {
-            int expressed = 0;
-            int noEquivalent = 0;
-            int nulls = 0;
-            for (DnaSerEntry allele : alleles) {
-                if (allele.locus() != locus) {
-                    continue;
-                }
-                if (!allele.antigenNumbers().isEmpty()) {
-                    expressed++;
-                } else if (allele.noEquivalent()) {
-                    noEquivalent++;
-                } else {
-                    nulls++;
-                }
-            }
-            counts.put(locus, new AlleleCounts(expressed, noEquivalent, nulls));
-        }
-        return Map.copyOf(counts);
     }
 }

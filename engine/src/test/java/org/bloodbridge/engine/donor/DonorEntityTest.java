@@ -26,7 +26,8 @@ import org.bloodbridge.engine.eligibility.TestOutcome;
 import org.bloodbridge.engine.eligibility.TestResult;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.Sex;
-import org.bloodbridge.engine.pool.DonorSummary;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class DonorEntityTest {
     }
 
     private static final Profile PROFILE = new Profile(IdType.CN_RIC, "Li Na", null, Sex.F,
-            LocalDate.of(1990, 5, 1), 55, "O", "POS");
+            LocalDate.of(1990, 5, 1), 55, Abo.O, RhD.POS);
 
     private DonorEntity.Reply register() {
         return kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Register("CD", PROFILE,
@@ -187,7 +188,7 @@ class DonorEntityTest {
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordTestResult(new RecordedTestResult("CD", test), r));
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CD", travel), r));
 
-        Profile other = new Profile(IdType.CN_RIC, "Someone Else", null, Sex.F, LocalDate.of(1990, 5, 1), 80, "A", "NEG");
+        Profile other = new Profile(IdType.CN_RIC, "Someone Else", null, Sex.F, LocalDate.of(1990, 5, 1), 80, Abo.A, RhD.NEG);
         var imported = runImport("CQ", other, LocalDate.of(2010, 1, 1),
                 List.of(wholeBlood("CQ", LocalDate.of(2025, 1, 10), null),
                         wholeBlood("CQ", LocalDate.of(2025, 7, 30), "G123498654321H"),

@@ -14,6 +14,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.matching.DonorMatchProfile;
 import org.bloodbridge.engine.matching.Evaluation;
@@ -66,8 +67,7 @@ class PoolIndexPropertyTest {
                 continue;
             }
             int evaluation = request.evaluate(DonorMatchProfile.of(TABLES.hla().interpret(donor.typing().hla()),
-                    HpaTyping.parse(donor.typing().hpa()), donor.abo() == null ? null : Abo.valueOf(donor.abo()),
-                    donor.rhD() == null ? null : RhD.valueOf(donor.rhD())));
+                    HpaTyping.parse(donor.typing().hpa()), donor.abo(), donor.rhD()));
             LocalDate eligibleFrom = donor.eligiblePlatelets().isBefore(TODAY) ? TODAY : donor.eligiblePlatelets();
             all.add(new PlateletCandidate(donor.donorId(), CENTRE, eligibleFrom, evaluation));
         }

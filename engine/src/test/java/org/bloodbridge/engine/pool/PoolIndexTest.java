@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.bloodbridge.engine.donor.DonorSummary;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.matching.AboClass;

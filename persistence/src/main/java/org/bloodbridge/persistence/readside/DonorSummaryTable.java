@@ -15,9 +15,11 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
-import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.donor.DonorSummary;
+import org.bloodbridge.engine.donor.DonorTags;
 import org.bloodbridge.engine.donor.Typing;
-import org.bloodbridge.engine.pool.DonorSummary;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 
 /**
  * The {@code donor_summaries} table (cql/readside.cql): the newest {@link DonorSummary} of every
@@ -52,11 +54,6 @@ public final class DonorSummaryTable {
         return new OnceSucceeded<>(() -> schema.get().thenCompose(done -> session.prepare(cql)));
     }
 
-    /** The partition slice of a donor: the same as the slice of its event tag. */
-    public static int sliceOf(String donorId) {
-        return Math.floorMod(donorId.hashCode(), DonorEntity.TAG_SLICES);
-    }
-
     /**
      * Writes {@code s} unless a summary with a higher {@code seqNr} is already stored. Safe to repeat
      * and to apply out of order: the row is written at timestamp {@code seqNr}, so Cassandra keeps the
@@ -65,11 +62,11 @@ public final class DonorSummaryTable {
      * (loads would count them against Cassandra's tombstone thresholds).
      */
     public CompletionStage<Done> upsert(DonorSummary s) {
-        int slice = sliceOf(s.donorId());
+        int slice = DonorTags.slice(s.donorId()); // the partition slice is the slice of its event tag
         String typing = s.typing() == null ? null : toJson(s.typing());
         return delete.get().thenCombine(insert.get(), (del, ins) -> BatchStatement.newInstance(DefaultBatchType.UNLOGGED,
                         del.bind(s.seqNr() - 1, s.homeCentre(), slice, s.donorId()),
-                        ins.bind(s.homeCentre(), slice, s.donorId(), s.seqNr(), s.asOf(), typing, s.abo(), s.rhD(),
+                        ins.bind(s.homeCentre(), slice, s.donorId(), s.seqNr(), s.asOf(), typing, name(s.abo()), name(s.rhD()),
                                 s.eligiblePlatelets(), s.eligibleWholeBlood(), s.registeredOn(), s.hlaTypedOn(),
                                 s.redCellTypedOn(), s.permanentlyDeferredOn(), s.reservedFor(), s.seqNr()))
                 .setExecutionProfileName(settings.profile()))
@@ -84,8 +81,8 @@ public final class DonorSummaryTable {
      * page has been handed over, or fails with the first failure (also one thrown by {@code page}).
      */
     public CompletionStage<Done> loadCentre(String centre, Consumer<List<DonorSummary>> page) {
-        CompletableFuture<?>[] slices = new CompletableFuture<?>[DonorEntity.TAG_SLICES];
-        for (int slice = 0; slice < DonorEntity.TAG_SLICES; slice++) {
+        CompletableFuture<?>[] slices = new CompletableFuture<?>[DonorTags.SLICES];
+        for (int slice = 0; slice < DonorTags.SLICES; slice++) {
             int s = slice;
             slices[slice] = selectSlice.get()
                     .thenCombine(session.underlying(), (select, cql) -> cql.executeAsync(select.bind(centre, s)
@@ -120,8 +117,8 @@ public final class DonorSummaryTable {
                 row.getLong(3),
                 row.getLocalDate(4),
                 typing == null ? null : fromJson(typing),
-                row.getString(6),
-                row.getString(7),
+                abo(row.getString(6)),
+                rhD(row.getString(7)),
                 row.getLocalDate(8),
                 row.getLocalDate(9),
                 row.getLocalDate(10),
@@ -129,6 +126,27 @@ public final class DonorSummaryTable {
                 row.getLocalDate(12),
                 row.getLocalDate(13),
                 row.getString(14));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** As the API wrote it (upper case); a value no longer read counts as untyped, as the pool index always did. */
+    private static Abo abo(String text) {
+        try {
+            return text == null ? null : Abo.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static RhD rhD(String text) {
+        try {
+            return text == null ? null : RhD.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String toJson(Typing typing) {

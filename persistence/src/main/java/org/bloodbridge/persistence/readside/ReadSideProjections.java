@@ -11,8 +11,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.bloodbridge.engine.ShardedAsk;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.donor.DonorEvent;
+import org.bloodbridge.engine.donor.DonorSummary;
+import org.bloodbridge.engine.donor.DonorTags;
 import org.bloodbridge.engine.pool.CentrePool;
-import org.bloodbridge.engine.pool.DonorSummary;
 import org.bloodbridge.engine.request.MatchRequest;
 import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.request.MatchRequestEvent;
@@ -30,7 +31,7 @@ public final class ReadSideProjections {
     public static void start(ActorSystem<?> system, ReadSide readSide, List<String> centres, Duration askTimeout) {
         ShardedAsk asks = new ShardedAsk(system);
         Consumer<DonorSummary> pools = CentrePool.updates(system);
-        TaggedProjection.start(system, "donor-summaries", DonorEntity.tags(centres), DonorEvent.class, event ->
+        TaggedProjection.start(system, "donor-summaries", DonorTags.tags(centres), DonorEvent.class, event ->
                 asks.ask(DonorEntity.TYPE_KEY, event.donorId(), (ActorRef<DonorEntity.Reply> r) -> new DonorEntity.GetSummary(r),
                         askTimeout).thenCompose(reply -> {
                     if (reply instanceof DonorEntity.Summary summary) {

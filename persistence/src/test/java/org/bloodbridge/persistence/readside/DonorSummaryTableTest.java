@@ -17,9 +17,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.donor.DonorSummary;
+import org.bloodbridge.engine.donor.DonorTags;
 import org.bloodbridge.engine.donor.Typing;
-import org.bloodbridge.engine.pool.DonorSummary;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,12 +59,12 @@ class DonorSummaryTableTest {
                 Map.of("HPA-1", "a/a", "HPA-15", "a/b"),
                 Map.of("RhD", "+", "K", "-"));
         DonorSummary full = new DonorSummary("donor-full", "C-FIELDS", 12, LocalDate.of(2026, 11, 25), typing,
-                "AB", "-", LocalDate.of(2026, 12, 9), LocalDate.of(2027, 5, 25), LocalDate.of(2019, 3, 1),
+                Abo.AB, RhD.NEG, LocalDate.of(2026, 12, 9), LocalDate.of(2027, 5, 25), LocalDate.of(2019, 3, 1),
                 LocalDate.of(2020, 1, 2), LocalDate.of(2021, 2, 3), LocalDate.of(2026, 10, 1), "request-7");
         DonorSummary sparse = new DonorSummary("donor-sparse", "C-FIELDS", 1, LocalDate.of(2026, 11, 25), null,
                 null, null, null, null, LocalDate.of(2026, 11, 25), null, null, null, null);
         DonorSummary noTyping = new DonorSummary("donor-untyped", "C-FIELDS", 2, LocalDate.of(2026, 11, 24),
-                Typing.NONE, "O", "+", LocalDate.of(2026, 11, 24), null, LocalDate.of(2026, 11, 20), null, null,
+                Typing.NONE, Abo.O, RhD.POS, LocalDate.of(2026, 11, 24), null, LocalDate.of(2026, 11, 20), null, null,
                 null, null);
         upsertAll(List.of(full, sparse, noTyping));
 
@@ -72,9 +74,9 @@ class DonorSummaryTableTest {
 
     @Test
     void anOlderSummaryNeverOverwritesANewerOne() {
-        DonorSummary v5 = summary("donor-order", "C-ORDER", 5, "A", "request-1");
-        DonorSummary v3 = summary("donor-order", "C-ORDER", 3, "B", "request-0");
-        DonorSummary v6 = summary("donor-order", "C-ORDER", 6, "A", null);
+        DonorSummary v5 = summary("donor-order", "C-ORDER", 5, Abo.A, "request-1");
+        DonorSummary v3 = summary("donor-order", "C-ORDER", 3, Abo.B, "request-0");
+        DonorSummary v6 = summary("donor-order", "C-ORDER", 6, Abo.A, null);
 
         Await.result(table.upsert(v5), TIMEOUT);
         Await.result(table.upsert(v3), TIMEOUT);
@@ -92,11 +94,11 @@ class DonorSummaryTableTest {
     void loadsExactlyTheCentresRowsOverSeveralPages() {
         List<DonorSummary> mine = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            mine.add(summary("donor-page-" + i, "C-PAGES", 1 + i % 4, i % 2 == 0 ? "O" : "A", null));
+            mine.add(summary("donor-page-" + i, "C-PAGES", 1 + i % 4, i % 2 == 0 ? Abo.O : Abo.A, null));
         }
         List<DonorSummary> others = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            others.add(summary("donor-other-" + i, "C-PAGES-OTHER", 1, "B", null));
+            others.add(summary("donor-other-" + i, "C-PAGES-OTHER", 1, Abo.B, null));
         }
         upsertAll(mine);
         upsertAll(others);
@@ -109,7 +111,7 @@ class DonorSummaryTableTest {
         assertEquals(new HashSet<>(mine), new HashSet<>(rows));
         assertTrue(pages.stream().allMatch(page -> page.size() <= SMALL_PAGE), "driver pages of at most " + SMALL_PAGE);
         // 100 rows in 8 partitions of about 12 rows: at least 2 pages each.
-        assertTrue(pages.size() >= 2 * DonorEntity.TAG_SLICES, "pages: " + pages.size());
+        assertTrue(pages.size() >= 2 * DonorTags.SLICES, "pages: " + pages.size());
     }
 
     @Test
@@ -134,7 +136,7 @@ class DonorSummaryTableTest {
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (int i = 0; i < LOAD_ROWS; i++) {
             DonorSummary s = new DonorSummary("load-donor-" + i, "L" + (i % centres), 3, LocalDate.of(2026, 11, 25),
-                    typing, "O", "+", LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 1), LocalDate.of(2020, 1, 1),
+                    typing, Abo.O, RhD.POS, LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 1), LocalDate.of(2020, 1, 1),
                     LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 1), null, null);
             inFlight.acquireUninterruptibly();
             writes.add(fullPages.upsert(s).toCompletableFuture().whenComplete((done, failure) -> inFlight.release()));
@@ -160,8 +162,8 @@ class DonorSummaryTableTest {
         }
     }
 
-    private static DonorSummary summary(String donorId, String centre, long seqNr, String abo, String reservedFor) {
-        return new DonorSummary(donorId, centre, seqNr, LocalDate.of(2026, 11, 25), Typing.NONE, abo, "+",
+    private static DonorSummary summary(String donorId, String centre, long seqNr, Abo abo, String reservedFor) {
+        return new DonorSummary(donorId, centre, seqNr, LocalDate.of(2026, 11, 25), Typing.NONE, abo, RhD.POS,
                 LocalDate.of(2026, 11, 25), LocalDate.of(2026, 11, 25), LocalDate.of(2025, 1, 1), null, null, null,
                 reservedFor);
     }

@@ -1,4 +1,4 @@
-package org.bloodbridge.engine.request;
+package org.bloodbridge.engine.query;
 
 import java.time.LocalDate;
 import org.bloodbridge.engine.CborSerializable;

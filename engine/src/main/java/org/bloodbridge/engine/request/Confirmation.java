@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.donor.Donor;
 import org.bloodbridge.engine.eligibility.EligibilityResult;
@@ -13,69 +12,44 @@ import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.matching.DonorMatchProfile;
 import org.bloodbridge.engine.matching.PlateletCandidate;
 import org.bloodbridge.engine.matching.PlateletMatch;
-import org.bloodbridge.engine.matching.PlateletPatient;
 import org.bloodbridge.engine.matching.PlateletRequest;
 import org.bloodbridge.engine.matching.RedCellCandidate;
 import org.bloodbridge.engine.matching.RedCellRequest;
+import org.bloodbridge.engine.query.MatchCriteria;
+import org.bloodbridge.engine.query.MatchQuery;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.Locus;
 import org.bloodbridge.engine.typing.RhD;
 import org.bloodbridge.engine.typing.TypingTables;
 
 /**
- * A match request's criteria compiled against the reference tables: what a pool scans with, and
- * what the request re-confirms its candidates with, from their DonorEntity's current state (the
- * pool index may lag the entity, and a deferral must never be missed).
+ * How a match request re-confirms the donors the pools proposed, from their DonorEntity's current
+ * state (the pool index may lag the entity, and a deferral must never be missed), and ranks them.
  */
-public final class MatchQuery {
+final class Confirmation {
     private final MatchCriteria criteria;
     private final TypingTables tables;
     private final PlateletRequest platelets;
     private final RedCellRequest redCells;
 
-    private MatchQuery(MatchCriteria criteria, TypingTables tables, PlateletRequest platelets, RedCellRequest redCells) {
-        this.criteria = criteria;
-        this.tables = tables;
-        this.platelets = platelets;
-        this.redCells = redCells;
-    }
-
-    /** @throws InvalidField naming the patient field at fault (an unknown antigen, a red-cell request naming nothing) */
-    public static MatchQuery compile(MatchCriteria criteria, TypingTables tables) {
-        Patient p = criteria.patient();
-        if (criteria.product() == Product.PLATELETS_APHERESIS) {
-            PlateletPatient patient = new PlateletPatient(p.hla(), p.hlaAntibodies(), p.hpaAntibodies(), p.abo(), p.rhD(), p.sex());
-            return new MatchQuery(criteria, tables, PlateletRequest.compile(tables.hla(), tables.crossReactiveGroups(), patient), null);
-        }
-        RedCellRequest redCells = RedCellRequest.compile(p.abo(), p.rhD(), p.redCellAntibodies(), p.requiredRedCellNegative(),
-                tables.redCells());
-        if (redCells.mustBeNegative() == 0 && !redCells.rhdNegativeOnly()) {
-            throw new InvalidField("patient.requiredRedCellNegative", "a RED_CELLS request searches rare phenotypes: name "
-                    + "the antigens the donor must lack (here or in redCellAntibodies), or give an RhD-negative patient");
-        }
-        return new MatchQuery(criteria, tables, null, redCells);
-    }
-
-    public MatchCriteria criteria() {
-        return criteria;
-    }
-
-    /** Null for a red-cell request. */
-    public PlateletRequest platelets() {
-        return platelets;
-    }
-
-    /** Null for a platelet request. */
-    public RedCellRequest redCells() {
-        return redCells;
+    private Confirmation(MatchQuery query) {
+        this.criteria = query.criteria();
+        this.tables = query.tables();
+        this.platelets = query.platelets();
+        this.redCells = query.redCells();
     }
 
     /**
-     * The donors that still qualify, judged on their current state, ranked (domain-rules.md sections
-     * 4 and 5), at most {@code maxCandidates}. A donor held by another request, not eligible on the
-     * needed-by date, excluded by the patient's antibodies or no longer compatible is dropped.
+     * The donors that still qualify for {@code query}, judged on their current state, ranked
+     * (domain-rules.md sections 4 and 5), at most {@code maxCandidates}. A donor held by another
+     * request, not eligible on the needed-by date, excluded by the patient's antibodies or no longer
+     * compatible is dropped.
      */
-    public List<Candidate> confirm(List<Donor> donors, String requestId, RuleSet rules, LocalDate today) {
+    static List<Candidate> confirm(MatchQuery query, List<Donor> donors, String requestId, RuleSet rules, LocalDate today) {
+        return new Confirmation(query).confirm(donors, requestId, rules, today);
+    }
+
+    private List<Candidate> confirm(List<Donor> donors, String requestId, RuleSet rules, LocalDate today) {
         List<Qualified> qualified = new ArrayList<>();
         for (Donor donor : donors) {
             if (donor.reservation() != null && !donor.reservation().requestId().equals(requestId)) {
@@ -87,7 +61,7 @@ public final class MatchQuery {
             try {
                 qualified.add(new Qualified(donor,
                         tables.interpret(donor.typing().hla(), donor.typing().hpa(), donor.typing().redCell()),
-                        enumOrNull(Abo::valueOf, donor.profile().abo()), enumOrNull(RhD::valueOf, donor.profile().rhD()),
+                        donor.profile().abo(), donor.profile().rhD(),
                         eligibleFrom(donor.eligibility(rules, criteria.product().donationType(), today), today)));
             } catch (InvalidField | IllegalArgumentException e) { // typing the tables in force no longer read: not a candidate
             }
@@ -145,9 +119,5 @@ public final class MatchQuery {
     /** The first day from {@code today} the donor may give: today, or the date the rules name. */
     static LocalDate eligibleFrom(EligibilityResult onToday, LocalDate today) {
         return onToday.eligible() || onToday.nextEligibleDate() == null ? today : onToday.nextEligibleDate();
-    }
-
-    private static <E> E enumOrNull(Function<String, E> valueOf, String name) {
-        return name == null ? null : valueOf.apply(name);
     }
 }

@@ -1,4 +1,4 @@
-package org.bloodbridge.engine.pool;
+package org.bloodbridge.engine.donor;
 
 import java.util.concurrent.CompletionStage;
 

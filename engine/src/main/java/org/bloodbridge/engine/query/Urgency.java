@@ -1,4 +1,4 @@
-package org.bloodbridge.engine.request;
+package org.bloodbridge.engine.query;
 
 public enum Urgency {
     EMERGENCY,

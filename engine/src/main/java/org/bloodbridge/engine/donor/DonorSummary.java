@@ -1,4 +1,4 @@
-package org.bloodbridge.engine.pool;
+package org.bloodbridge.engine.donor;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +11,8 @@ import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.eligibility.Deferral;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.typing.Abo;
+import org.bloodbridge.engine.typing.RhD;
 
 /**
  * What a centre's pool index needs to know of one donor, derived from the DonorEntity's state after
@@ -18,7 +20,7 @@ import org.bloodbridge.engine.eligibility.RuleSet;
  * summaries may arrive twice and out of order (direct update and projection).
  *
  * @param typing as reported; the pool reads it against its own reference tables
- * @param abo {@code O}, {@code A}, {@code B}, {@code AB}, or null (untyped); likewise {@code rhD}
+ * @param abo null when untyped; likewise {@code rhD}
  * @param eligiblePlatelets the earliest date the donor may give platelets, as the rules said on
  *     {@code asOf}; null when no date is foreseeable (permanent deferral, weight, age). The pool
  *     treats it as a pre-filter: a match request re-confirms eligibility with the entity.
@@ -33,8 +35,8 @@ public record DonorSummary(
         long seqNr,
         LocalDate asOf,
         Typing typing,
-        String abo,
-        String rhD,
+        Abo abo,
+        RhD rhD,
         LocalDate eligiblePlatelets,
         LocalDate eligibleWholeBlood,
         LocalDate registeredOn,

@@ -1,4 +1,4 @@
-package org.bloodbridge.engine.request;
+package org.bloodbridge.engine.query;
 
 import org.bloodbridge.engine.eligibility.DonationType;
 

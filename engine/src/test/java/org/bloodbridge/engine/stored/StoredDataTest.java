@@ -1,0 +1,134 @@
+package org.bloodbridge.engine.stored;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializer;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Events and snapshots written by an earlier version still read back. {@code serialized-v1/} holds
+ * {@link StoredSamples} as serialized before the issue-12 package moves (serializer id, manifest
+ * and bytes, exactly what the journal stores); each must deserialize to the sample as built today.
+ * <p>
+ * To write a new generation (never overwrite an old one):
+ * {@code mvn -pl engine test -Dtest=StoredDataTest -Dbloodbridge.writeSerialized=engine/src/test/resources/serialized-vN}
+ */
+class StoredDataTest {
+    private static final String V1 = "/serialized-v1/";
+    private static final ActorTestKit testKit = ActorTestKit.create("stored",
+            ConfigFactory.parseResources("serialization.conf").withFallback(ConfigFactory.load()));
+    private static final Serialization serialization = SerializationExtension.get(testKit.system().classicSystem());
+
+    @AfterAll
+    static void stop() {
+        testKit.shutdownTestKit();
+    }
+
+    /** One line of {@code index.tsv}: file name, serializer id, manifest. */
+    private record Stored(String name, int serializerId, String manifest) {}
+
+    private static List<Stored> index(String generation) {
+        List<Stored> stored = new ArrayList<>();
+        for (String line : new String(resource(generation + "index.tsv"), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] f = line.split("\t");
+                stored.add(new Stored(f[0], Integer.parseInt(f[1]), f[2]));
+            }
+        }
+        return stored;
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = StoredDataTest.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object read(String generation, Stored s) {
+        return serialization.deserialize(resource(generation + s.name() + ".cbor"), s.serializerId(), s.manifest()).get();
+    }
+
+    @Test
+    void everyV1EventAndSnapshotReadsBackAsItWasWritten() {
+        Map<String, Object> samples = StoredSamples.all();
+        List<Stored> stored = index(V1);
+        assertEquals(samples.keySet(), stored.stream().map(Stored::name).collect(java.util.stream.Collectors.toSet()));
+        for (Stored s : stored) {
+            assertEquals(samples.get(s.name()), read(V1, s), s.name());
+        }
+    }
+
+    @Test
+    void v1FieldsReadAsTheirCurrentTypes() {
+        Map<String, Stored> byName = new java.util.HashMap<>();
+        index(V1).forEach(s -> byName.put(s.name(), s));
+
+        var registered = assertInstanceOf(org.bloodbridge.engine.donor.DonorEvent.Registered.class,
+                read(V1, byName.get("donor-registered")));
+        assertEquals(StoredSamples.PROFILE.abo(), registered.profile().abo());
+        assertEquals(StoredSamples.PROFILE.rhD(), registered.profile().rhD());
+        assertEquals(List.of("A*02:01", "A*24:02"), registered.typing().hla().get("A"));
+
+        var updated = assertInstanceOf(org.bloodbridge.engine.donor.DonorEvent.Updated.class,
+                read(V1, byName.get("donor-updated")));
+        assertEquals(60, updated.profile().weightKg());
+        assertEquals("O", String.valueOf(updated.profile().abo()));
+        assertEquals("POS", String.valueOf(updated.profile().rhD()));
+
+        var snapshot = assertInstanceOf(org.bloodbridge.engine.donor.DonorEntity.State.class,
+                read(V1, byName.get("donor-snapshot")));
+        assertEquals("AB", String.valueOf(snapshot.donor().profile().abo()));
+        assertEquals("NEG", String.valueOf(snapshot.donor().profile().rhD()));
+        assertEquals("req-0001", snapshot.donor().reservation().requestId());
+
+        var created = assertInstanceOf(org.bloodbridge.engine.request.MatchRequestEvent.Created.class,
+                read(V1, byName.get("request-created")));
+        assertEquals("A", String.valueOf(created.criteria().patient().abo()));
+        assertEquals("PLATELETS_APHERESIS", created.criteria().product().name());
+        assertEquals(List.of("A24"), created.candidates().get(0).mismatched());
+
+        var request = assertInstanceOf(org.bloodbridge.engine.request.MatchRequestEntity.State.class,
+                read(V1, byName.get("request-snapshot")));
+        assertEquals("ALLOCATED", request.request().status().name());
+        assertFalse(request.request().allocations().isEmpty());
+    }
+
+    /** Writes the samples as the code serializes them now; run only when asked (see the class comment). */
+    @Test
+    @EnabledIfSystemProperty(named = "bloodbridge.writeSerialized", matches = ".+")
+    void writeGeneration() throws IOException {
+        Path dir = Path.of(System.getProperty("bloodbridge.writeSerialized"));
+        Files.createDirectories(dir);
+        StringBuilder index = new StringBuilder("# file\tserializer id\tmanifest (as the journal stores them)\n");
+        for (var sample : StoredSamples.all().entrySet()) {
+            Serializer serializer = serialization.findSerializerFor(sample.getValue());
+            String manifest = Serializers.manifestFor(serializer, sample.getValue());
+            Files.write(dir.resolve(sample.getKey() + ".cbor"), serialization.serialize(sample.getValue()).get());
+            index.append(sample.getKey()).append('\t').append(serializer.identifier()).append('\t').append(manifest).append('\n');
+        }
+        Files.writeString(dir.resolve("index.tsv"), index);
+    }
+}
