@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,17 +35,34 @@ final class NodeProcess implements AutoCloseable {
      * @param properties system properties such as keyspace names, as {@code -Dkey=value}
      */
     NodeProcess(String name, int nodePort, String seeds, String cassandra, List<String> properties) {
+        this(name, nodePort, seeds, cassandra, properties, Map.of());
+    }
+
+    /**
+     * @param cassandra empty: the node starts a dev Cassandra of its own (then {@code moreEnv} gives its
+     *     {@code BLOODBRIDGE_DATA_DIR} and ports)
+     * @param moreEnv further environment of the node
+     */
+    NodeProcess(String name, int nodePort, String seeds, String cassandra, List<String> properties,
+            Map<String, String> moreEnv) {
         this.name = name;
         this.httpPort = freePort();
         this.managementPort = freePort();
         this.properties = List.copyOf(properties);
-        this.env = Map.of(
+        Map<String, String> env = new HashMap<>(moreEnv);
+        env.putAll(Map.of(
                 "BLOODBRIDGE_NODE_HOST", "127.0.0.1",
                 "BLOODBRIDGE_NODE_PORT", String.valueOf(nodePort),
                 "BLOODBRIDGE_SEEDS", seeds,
                 "BLOODBRIDGE_HTTP_PORT", String.valueOf(httpPort),
                 "BLOODBRIDGE_MANAGEMENT_PORT", String.valueOf(managementPort),
-                "BLOODBRIDGE_CASSANDRA", cassandra);
+                "BLOODBRIDGE_CASSANDRA", cassandra));
+        this.env = Map.copyOf(env);
+    }
+
+    /** Where the node's output goes. */
+    Path logFile() {
+        return Path.of("target", "cluster-nodes", name + ".log");
     }
 
     static int freePort() {
@@ -61,9 +79,9 @@ final class NodeProcess implements AutoCloseable {
         command.addAll(properties);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BloodbridgeServer.class.getName()));
         try {
-            Path logs = Files.createDirectories(Path.of("target", "cluster-nodes"));
+            Files.createDirectories(logFile().getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
             builder.environment().putAll(env);
             process = builder.start();
         } catch (IOException e) {
