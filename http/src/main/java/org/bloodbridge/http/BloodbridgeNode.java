@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -52,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BloodbridgeNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BloodbridgeNode.class);
+    /** How long in-flight HTTP requests may take once the port is unbound. */
+    private static final Duration HTTP_HARD_DEADLINE = Duration.ofSeconds(5);
 
     private final ActorSystem<Void> system;
     private final ServerBinding binding;
@@ -121,11 +125,29 @@ public final class BloodbridgeNode implements AutoCloseable {
                     .bind(routes.route())
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
+            stopInCoordinatedShutdown(system, binding);
             return new BloodbridgeNode(system, binding, healthChecks);
         } catch (Exception e) {
             system.terminate();
             throw new IllegalStateException("could not start the node: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The node's whole shutdown is Pekko's CoordinatedShutdown, whether SIGTERM (its JVM hook),
+     * {@link #close}, or the cluster downing this node starts it: the HTTP port unbinds
+     * ({@code service-unbind}) and in-flight requests get {@link #HTTP_HARD_DEADLINE} to finish
+     * ({@code service-requests-done}) before the node leaves the cluster and hands its shards
+     * over, and the actor system terminates last.
+     */
+    private static void stopInCoordinatedShutdown(ActorSystem<Void> system, ServerBinding binding) {
+        binding.addToCoordinatedShutdown(HTTP_HARD_DEADLINE, system);
+        CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+        shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "log-http-unbound", () -> {
+            log.info("HTTP unbound");
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
+        system.getWhenTerminated().thenRun(() -> log.info("actor system terminated"));
     }
 
     /** Projections start once the read-side schema exists (created now in dev; a store still starting is tried again). */
@@ -185,19 +207,27 @@ public final class BloodbridgeNode implements AutoCloseable {
         return healthChecks.ready();
     }
 
-    /** Stops accepting requests, then leaves the cluster and stops the actor system. */
+    /** Completes once the actor system has terminated, at the end of the node's coordinated shutdown. */
+    public CompletionStage<Done> whenTerminated() {
+        return system.getWhenTerminated();
+    }
+
+    /**
+     * Registers {@code hook} as a JVM shutdown hook through CoordinatedShutdown (the JVM exits only
+     * once it returns). For what must wait for the node, such as the dev Cassandra's stop.
+     */
+    void addJvmShutdownHook(Runnable hook) {
+        CoordinatedShutdown.get(system).addJvmShutdownHook(hook);
+    }
+
+    /** Runs the coordinated shutdown (see {@link #stopInCoordinatedShutdown}) and waits for its end. */
     @Override
     public void close() {
+        CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
         try {
-            binding.terminate(Duration.ofSeconds(5)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            log.warn("HTTP server did not stop cleanly", e);
-        }
-        system.terminate();
-        try {
-            system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("actor system did not stop within 20 s", e);
+            log.warn("actor system did not stop within 30 s", e);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bloodbridge.persistence.cassandra.DevCassandra;
 import org.slf4j.Logger;
@@ -14,12 +15,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/bloodbridge}: runs one node. Without {@code BLOODBRIDGE_CASSANDRA} it first starts
- * the embedded dev Cassandra under the data directory and stops it again after the node. SIGTERM
- * or Ctrl-C stops both.
+ * the embedded dev Cassandra under the data directory (CQL port {@code BLOODBRIDGE_CASSANDRA_PORT},
+ * default 9042; internode {@code BLOODBRIDGE_CASSANDRA_STORAGE_PORT}, default 7000).
+ *
+ * <p>SIGTERM or Ctrl-C runs the node's CoordinatedShutdown (its JVM hook): HTTP unbinds, the node
+ * leaves the cluster, the actor system terminates; only then is the dev Cassandra stopped, and the
+ * JVM exits once it has. No other shutdown hook does anything of its own. The log shows the order:
+ * "HTTP unbound", "actor system terminated", "dev Cassandra stopped".
  */
 public final class BloodbridgeServer {
     private static final Logger log = LoggerFactory.getLogger(BloodbridgeServer.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** How long the JVM waits at exit for the node's shutdown and then the dev Cassandra's. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
 
     private BloodbridgeServer() {}
 
@@ -30,31 +38,52 @@ public final class BloodbridgeServer {
         DevCassandra cassandra = null;
         List<String> contactPoints = settings.cassandraContactPoints();
         if (contactPoints.isEmpty()) {
-            cassandra = DevCassandra.start(DevCassandra.Settings.forDev(settings.dataDir().resolve("cassandra")));
+            cassandra = DevCassandra.start(DevCassandra.Settings.forDev(settings.dataDir().resolve("cassandra"))
+                    .withNativePort(envPort("BLOODBRIDGE_CASSANDRA_PORT", 9042))
+                    .withStoragePort(envPort("BLOODBRIDGE_CASSANDRA_STORAGE_PORT", 7000)));
             contactPoints = List.of(cassandra.contactPoint());
         }
-        BloodbridgeNode node = BloodbridgeNode.start(withContactPoints(config, contactPoints), Clock.system(settings.zone()));
-        Runtime.getRuntime().addShutdownHook(new Thread(stopInOrder(node, cassandra), "bloodbridge-stop"));
+        BloodbridgeNode node;
+        try {
+            node = BloodbridgeNode.start(withContactPoints(config, contactPoints), Clock.system(settings.zone()));
+        } catch (RuntimeException e) {
+            if (cassandra != null) {
+                cassandra.close();
+            }
+            throw e;
+        }
+        CompletableFuture<Void> stopped = afterTheNode(node, cassandra);
+        // Keeps the JVM alive on SIGTERM until the dev Cassandra has stopped after the node; it does nothing itself.
+        node.addJvmShutdownHook(() -> {
+            try {
+                stopped.get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("shutdown did not finish within {} s", STOP_TIMEOUT.toSeconds(), e);
+            }
+        });
 
         awaitReady(node);
         System.out.println("Bloodbridge ready on " + ApiTls.scheme(config) + "://" + settings.httpHost() + ":" + node.httpPort());
     }
 
-    /** The node first (it flushes to Cassandra), then the dev Cassandra. */
-    private static Runnable stopInOrder(BloodbridgeNode node, DevCassandra cassandra) {
-        return () -> {
-            log.info("stopping");
-            node.close();
+    /** Once the node's actor system has terminated (however its shutdown began): the dev Cassandra, if any. */
+    private static CompletableFuture<Void> afterTheNode(BloodbridgeNode node, DevCassandra cassandra) {
+        return node.whenTerminated().toCompletableFuture().thenRunAsync(() -> {
             if (cassandra != null) {
                 cassandra.close();
+                log.info("dev Cassandra stopped");
             }
-        };
+        }, task -> new Thread(task, "dev-cassandra-stop").start());
+    }
+
+    private static int envPort(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
 
     static Config withContactPoints(Config config, List<String> contactPoints) {
         return config.withValue("datastax-java-driver.basic.contact-points", ConfigValueFactory.fromIterable(contactPoints));
     }
-
     private static void awaitReady(BloodbridgeNode node) throws Exception {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (!node.ready().toCompletableFuture().get(10, TimeUnit.SECONDS)) {

@@ -38,14 +38,18 @@ final class NodeProcess implements AutoCloseable {
         this(name, nodePort, seeds, cassandra, properties, Map.of());
     }
 
-    /** @param extraEnv further environment variables of the node (such as its TLS stores) */
+    /**
+     * @param cassandra empty: the node starts a dev Cassandra of its own (then {@code moreEnv} gives its
+     *     {@code BLOODBRIDGE_DATA_DIR} and ports)
+     * @param moreEnv further environment of the node
+     */
     NodeProcess(String name, int nodePort, String seeds, String cassandra, List<String> properties,
-            Map<String, String> extraEnv) {
+            Map<String, String> moreEnv) {
         this.name = name;
         this.httpPort = freePort();
         this.managementPort = freePort();
         this.properties = List.copyOf(properties);
-        Map<String, String> env = new HashMap<>(extraEnv);
+        Map<String, String> env = new HashMap<>(moreEnv);
         env.putAll(Map.of(
                 "BLOODBRIDGE_NODE_HOST", "127.0.0.1",
                 "BLOODBRIDGE_NODE_PORT", String.valueOf(nodePort),
@@ -56,8 +60,8 @@ final class NodeProcess implements AutoCloseable {
         this.env = Map.copyOf(env);
     }
 
-    /** Where its output goes (appended to across starts). */
-    Path log() {
+    /** Where the node's output goes. */
+    Path logFile() {
         return Path.of("target", "cluster-nodes", name + ".log");
     }
 
@@ -75,9 +79,9 @@ final class NodeProcess implements AutoCloseable {
         command.addAll(properties);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BloodbridgeServer.class.getName()));
         try {
-            Files.createDirectories(log().getParent());
+            Files.createDirectories(logFile().getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
             builder.environment().putAll(env);
             process = builder.start();
         } catch (IOException e) {

@@ -207,10 +207,10 @@ class TlsClusterTest {
 
     /** Log lines of the node that tell of its certificate refused in a TLS handshake. */
     private static List<String> handshakeFailures(NodeProcess node) throws IOException {
-        if (!Files.exists(node.log())) {
+        if (!Files.exists(node.logFile())) {
             return List.of();
         }
-        return Files.readAllLines(node.log(), StandardCharsets.UTF_8).stream()
+        return Files.readAllLines(node.logFile(), StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("SSLHandshakeException") && line.contains("bad_certificate")).toList();
     }
 

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>Cassandra's jars come from the cassandra-runtime module's build output and never join this
  * application's classpath. The Cassandra JVM runs {@code org.bloodbridge.cassandra.OwnedCassandra},
  * which watches this process's pid and stops Cassandra when this process is gone, even after a
- * SIGKILL. A clean {@link #close()}, and the shutdown hook registered by {@link #start}, stop it
- * earlier.
+ * SIGKILL. A clean {@link #close()} stops it earlier; the owner decides when (it registers no
+ * shutdown hook of its own, so a node can stop it after its actor system has terminated).
  *
  * <pre>{@code
  * try (DevCassandra cassandra = DevCassandra.start(DevCassandra.Settings.forTests(dir));
@@ -113,7 +113,6 @@ public final class DevCassandra implements AutoCloseable {
 
     private final Process process;
     private final int nativePort;
-    private final Thread shutdownHook = new Thread(this::close, "dev-cassandra-stop");
     private boolean closed;
 
     private DevCassandra(Process process, int nativePort) {
@@ -137,7 +136,6 @@ public final class DevCassandra implements AutoCloseable {
             throw new UncheckedIOException("could not start Cassandra in " + files.dataDir(), e);
         }
         DevCassandra cassandra = new DevCassandra(process, settings.nativePort());
-        Runtime.getRuntime().addShutdownHook(cassandra.shutdownHook);
         log.info("Starting Cassandra (pid {}) on {}, data in {}", process.pid(), cassandra.contactPoint(), files.dataDir());
         try {
             cassandra.awaitCql(files, System.nanoTime() + settings.startTimeout().toNanos());
@@ -262,11 +260,6 @@ public final class DevCassandra implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is shutting down: this call may be the hook itself.
-        }
         if (!process.isAlive()) {
             return;
         }

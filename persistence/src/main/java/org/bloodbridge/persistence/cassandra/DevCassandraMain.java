@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * {@code bin/bloodbridge cassandra}: one dev Cassandra in the foreground, for several local nodes
- * to share. Ctrl-C or SIGTERM stops it (through DevCassandra's shutdown hook).
+ * to share. Ctrl-C or SIGTERM stops it (through this JVM's one shutdown hook).
  *
  * <p>Environment: {@code BLOODBRIDGE_DATA_DIR} (default {@code ./data}; Cassandra uses its
  * {@code cassandra/} subdirectory), {@code BLOODBRIDGE_CASSANDRA_PORT} (CQL, default 9042) and
@@ -27,6 +27,7 @@ public final class DevCassandraMain {
             System.exit(1);
             return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(cassandra::close, "dev-cassandra-stop"));
         System.out.println("Cassandra ready on " + cassandra.contactPoint() + " (data in " + dataDir + ")");
         // Returns when Cassandra exits: after Ctrl-C/SIGTERM (the JVM is then already shutting down)
         // or because Cassandra failed on its own.
