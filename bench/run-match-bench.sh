@@ -50,7 +50,10 @@ export BLOODBRIDGE_CASSANDRA_PORT=${BLOODBRIDGE_CASSANDRA_PORT:-9042}
 export BLOODBRIDGE_NODE_PORT=${BLOODBRIDGE_NODE_PORT:-${BLOODBRIDGE_REMOTE_PORT:-25520}}
 export BLOODBRIDGE_MANAGEMENT_PORT=${BLOODBRIDGE_MANAGEMENT_PORT:-8558}
 export BLOODBRIDGE_CASSANDRA_STORAGE_PORT=${BLOODBRIDGE_CASSANDRA_STORAGE_PORT:-7000}
+export BLOODBRIDGE_KEYCLOAK_PORT=${BLOODBRIDGE_KEYCLOAK_PORT:-8180}
 export BLOODBRIDGE_DATA_DIR=$DATA_DIR
+# The harnesses and the import act as one subject: its allowance must not be what is measured.
+export BLOODBRIDGE_RATE_LIMIT_PER_MINUTE=${BLOODBRIDGE_RATE_LIMIT_PER_MINUTE:-1000000000}
 URL=http://127.0.0.1:$BLOODBRIDGE_HTTP_PORT
 JAR=$root/bench/target/benchmarks.jar
 mkdir -p "$DATA_DIR"
@@ -121,7 +124,7 @@ run_harness() {
 }
 # The donors in the pools now (the stats' total at AS_OF).
 pooled_donors() {
-  curl -s "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/'
+  curl -s -H "Authorization: Bearer $BLOODBRIDGE_TOKEN" "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF" | sed 's/.*"total":{"donors":{[^}]*"to":\([0-9]*\).*/\1/'
 }
 
 stop_node() {
@@ -200,11 +203,25 @@ gc_pauses() {
   [ -f "$log" ] || return 0
   java -cp "$JAR" org.bloodbridge.bench.GcPauses --log "$log" --over-seconds "$1"
 }
+# The harnesses' access token (every role the suite uses, at every centre), from the dev identity
+# provider the node starts; exported as BLOODBRIDGE_TOKEN. Empty until that provider answers. It
+# outlives node restarts: the provider keeps its port, realm and signing keys under $DATA_DIR/keycloak.
+bench_token() {
+  [ -n "${BLOODBRIDGE_TOKEN:-}" ] && return 0
+  local centres
+  centres=$(echo "$CENTRES" | sed 's/,/ --centre /g')
+  # shellcheck disable=SC2086
+  BLOODBRIDGE_TOKEN=$(BLOODBRIDGE_SKIP_BUILD=1 bin/bloodbridge token --subject bench --centre $centres \
+    --roles donor-site,recruiter,coordinator,registry-admin 2>/dev/null || true)
+  export BLOODBRIDGE_TOKEN
+}
 # Waits until every centre's pool answers: /stats is 503 while a pool rebuilds. Prints the milliseconds.
 wait_pools_ready() {
   local started=$1 code
   for _ in $(seq 1 3000); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF" || true)
+    bench_token
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "Authorization: Bearer ${BLOODBRIDGE_TOKEN:-none}" \
+      "$URL/api/v1/stats?from=2020-01-01&to=$AS_OF" || true)
     [ "$code" = 200 ] && { echo $(( $(now_ms) - started )); return 0; }
     kill -0 "$node_pid" 2>/dev/null || { tail -50 "$DATA_DIR/node.out" >&2; return 1; }
     sleep 0.2
@@ -268,6 +285,7 @@ log_lines=$(wc -l < "$DATA_DIR/node.out")
 node_started=$(now_ms)
 start_node
 rebuild_ms=$(wait_pools_ready "$node_started")
+bench_token   # in this shell: wait_pools_ready ran in a subshell
 say "every pool ready $rebuild_ms ms after the node process started"
 warm_ms=$(wait_pools_warm "$node_started" "$log_lines")
 warm_records=$(tail -n +"$(( log_lines + 1 ))" "$DATA_DIR/node.out" | grep "panel donors' records in memory" \

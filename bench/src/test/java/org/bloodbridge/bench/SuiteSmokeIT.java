@@ -49,7 +49,7 @@ class SuiteSmokeIT {
         Path dataDir = ROOT.resolve("bench/target/suite-smoke");
         Path log = ROOT.resolve("bench/target/suite-smoke.log");
         Files.createDirectories(dataDir.getParent());
-        int[] ports = freePorts(5);
+        int[] ports = freePorts(6);
         ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("bench/run-suite.sh").toString(),
                 "--donors", "2000", "--quick")
                 .directory(ROOT.toFile())
@@ -63,7 +63,9 @@ class SuiteSmokeIT {
         env.put("BLOODBRIDGE_CASSANDRA_STORAGE_PORT", String.valueOf(ports[2]));
         env.put("BLOODBRIDGE_NODE_PORT", String.valueOf(ports[3]));
         env.put("BLOODBRIDGE_MANAGEMENT_PORT", String.valueOf(ports[4]));
+        env.put("BLOODBRIDGE_KEYCLOAK_PORT", String.valueOf(ports[5]));
         env.remove("BLOODBRIDGE_CASSANDRA");
+        env.remove("BLOODBRIDGE_OIDC_ISSUER");
         env.remove("BLOODBRIDGE_SEEDS");
 
         Process suite = builder.start();

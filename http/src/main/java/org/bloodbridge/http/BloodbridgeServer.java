@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.bloodbridge.http.access.DevIdentityProvider;
 import org.bloodbridge.persistence.cassandra.DevCassandra;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,24 +36,35 @@ public final class BloodbridgeServer {
         Config config = ConfigFactory.load();
         ServerSettings settings = ServerSettings.from(config);
 
+        // The dev identity provider starts beside the dev Cassandra (both take tens of seconds).
+        CompletableFuture<DevIdentityProvider> identity = config.getString("bloodbridge.access.issuer").isBlank()
+                ? CompletableFuture.supplyAsync(() -> DevIdentityProvider.start(DevIdentityProvider.Settings.forDev(
+                        settings.dataDir().resolve(DevIdentityProvider.NODE_SUBDIR))))
+                : CompletableFuture.completedFuture(null);
         DevCassandra cassandra = null;
-        List<String> contactPoints = settings.cassandraContactPoints();
-        if (contactPoints.isEmpty()) {
-            cassandra = DevCassandra.start(DevCassandra.Settings.forDev(settings.dataDir().resolve("cassandra"))
-                    .withNativePort(envPort("BLOODBRIDGE_CASSANDRA_PORT", 9042))
-                    .withStoragePort(envPort("BLOODBRIDGE_CASSANDRA_STORAGE_PORT", 7000)));
-            contactPoints = List.of(cassandra.contactPoint());
-        }
+        DevIdentityProvider provider = null;
         BloodbridgeNode node;
         try {
-            node = BloodbridgeNode.start(withContactPoints(config, contactPoints), Clock.system(settings.zone()));
-        } catch (RuntimeException e) {
-            if (cassandra != null) {
-                cassandra.close();
+            List<String> contactPoints = settings.cassandraContactPoints();
+            if (contactPoints.isEmpty()) {
+                cassandra = DevCassandra.start(DevCassandra.Settings.forDev(settings.dataDir().resolve("cassandra"))
+                        .withNativePort(envPort("BLOODBRIDGE_CASSANDRA_PORT", 9042))
+                        .withStoragePort(envPort("BLOODBRIDGE_CASSANDRA_STORAGE_PORT", 7000)));
+                contactPoints = List.of(cassandra.contactPoint());
             }
+            provider = identity.join();
+            Config nodeConfig = withContactPoints(config, contactPoints);
+            if (provider != null) {
+                log.info("dev identity provider at {} (bin/bloodbridge token prints a token of it)", provider.issuer());
+                nodeConfig = nodeConfig.withValue("bloodbridge.access.issuer",
+                        ConfigValueFactory.fromAnyRef(provider.issuer().toString()));
+            }
+            node = BloodbridgeNode.start(nodeConfig, Clock.system(settings.zone()));
+        } catch (RuntimeException e) {
+            closeAll(cassandra, provider == null ? identity.getNow(null) : provider);
             throw e;
         }
-        CompletableFuture<Void> stopped = afterTheNode(node, cassandra);
+        CompletableFuture<Void> stopped = afterTheNode(node, cassandra, provider);
         // Keeps the JVM alive on SIGTERM until the dev Cassandra has stopped after the node; it does nothing itself.
         node.addJvmShutdownHook(() -> {
             try {
@@ -66,14 +78,22 @@ public final class BloodbridgeServer {
         System.out.println("Bloodbridge ready on " + ApiTls.scheme(config) + "://" + settings.httpHost() + ":" + node.httpPort());
     }
 
-    /** Once the node's actor system has terminated (however its shutdown began): the dev Cassandra, if any. */
-    private static CompletableFuture<Void> afterTheNode(BloodbridgeNode node, DevCassandra cassandra) {
-        return node.whenTerminated().toCompletableFuture().thenRunAsync(() -> {
-            if (cassandra != null) {
-                cassandra.close();
-                log.info("dev Cassandra stopped");
-            }
-        }, task -> new Thread(task, "dev-cassandra-stop").start());
+    /** Once the node's actor system has terminated (however its shutdown began): the dev identity provider and Cassandra, if any. */
+    private static CompletableFuture<Void> afterTheNode(BloodbridgeNode node, DevCassandra cassandra,
+            DevIdentityProvider provider) {
+        return node.whenTerminated().toCompletableFuture().thenRunAsync(() -> closeAll(cassandra, provider),
+                task -> new Thread(task, "dev-services-stop").start());
+    }
+
+    private static void closeAll(DevCassandra cassandra, DevIdentityProvider provider) {
+        if (provider != null) {
+            provider.close();
+            log.info("dev identity provider stopped");
+        }
+        if (cassandra != null) {
+            cassandra.close();
+            log.info("dev Cassandra stopped");
+        }
     }
 
     private static int envPort(String name, int fallback) {

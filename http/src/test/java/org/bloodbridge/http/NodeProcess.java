@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bloodbridge.http.access.TestIdentityProvider;
 
 /**
  * A Bloodbridge node in a JVM of its own ({@code BloodbridgeServer}, as {@code bin/bloodbridge}
@@ -56,7 +57,9 @@ final class NodeProcess implements AutoCloseable {
                 "BLOODBRIDGE_SEEDS", seeds,
                 "BLOODBRIDGE_HTTP_PORT", String.valueOf(httpPort),
                 "BLOODBRIDGE_MANAGEMENT_PORT", String.valueOf(managementPort),
-                "BLOODBRIDGE_CASSANDRA", cassandra));
+                "BLOODBRIDGE_CASSANDRA", cassandra,
+                // The test run's identity provider, not one of the node's own.
+                "BLOODBRIDGE_OIDC_ISSUER", TestIdentityProvider.shared().issuer().toString()));
         this.env = Map.copyOf(env);
     }
 
@@ -112,10 +115,11 @@ final class NodeProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpPort + path);
     }
 
-    /** A request's status and body, or status 0 when the node does not answer at all. */
+    /** A request's status and body as the federation caller ({@link TestTokens}), or null when the node does not answer at all. */
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.header("Authorization", "Bearer " + TestTokens.federation())
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

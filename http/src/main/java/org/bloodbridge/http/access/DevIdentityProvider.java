@@ -58,6 +58,8 @@ public final class DevIdentityProvider implements AutoCloseable {
     /** Environment variable: the dev provider's HTTP port (unset or 0: a free port). */
     public static final String PORT_ENV = "BLOODBRIDGE_KEYCLOAK_PORT";
     public static final String HOST = "127.0.0.1";
+    /** The dev provider's port when {@code BLOODBRIDGE_KEYCLOAK_PORT} is not set. */
+    public static final int DEV_PORT = 8180;
     public static final String REALM = "bloodbridge";
     /** The API's client: the audience of every token, and the client of the password grant. */
     public static final String API_CLIENT = "bloodbridge";
@@ -110,10 +112,13 @@ public final class DevIdentityProvider implements AutoCloseable {
             requireRuntime(runtimeDir);
         }
 
-        /** For a developer's node: the port from {@code BLOODBRIDGE_KEYCLOAK_PORT}, else a free one. */
+        /**
+         * For a developer's node: the port from {@code BLOODBRIDGE_KEYCLOAK_PORT}, else {@link #DEV_PORT}
+         * (fixed, so the issuer and with it the tokens handed out survive a restart of the node).
+         */
         public static Settings forDev(Path dataDir) {
             String port = System.getenv(PORT_ENV);
-            return new Settings(dataDir, port == null || port.isBlank() ? 0 : Integer.parseInt(port.trim()),
+            return new Settings(dataDir, port == null || port.isBlank() ? DEV_PORT : Integer.parseInt(port.trim()),
                     runtimeDirFromProperty(), DEFAULT_HEAP, DEFAULT_START_TIMEOUT);
         }
 
