@@ -76,10 +76,10 @@ final class MatchRoutes {
                                 move(call, requestId, donorId, "decline", CandidateState.DECLINED)))),
                         path("allocations", () -> post(() -> JsonBody.fields(body -> allocate(call, requestId, body)))),
                         path("fulfil", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
-                                () -> ask(requestId, r -> new MatchRequestEntity.Fulfil(by(body, call), body.optionalText("note"), r),
+                                () -> ask(requestId, r -> new MatchRequestEntity.Fulfil(by(body, call), call.caller().subject(), body.optionalText("note"), r),
                                         StatusCodes.OK))))),
                         path("cancel", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
-                                () -> ask(requestId, r -> new MatchRequestEntity.Cancel(by(body, call), body.optionalText("note"), r),
+                                () -> ask(requestId, r -> new MatchRequestEntity.Cancel(by(body, call), call.caller().subject(), body.optionalText("note"), r),
                                         StatusCodes.OK)))))))));
     }
 
@@ -89,7 +89,7 @@ final class MatchRoutes {
         // The entity answers by the search deadline plus the time to persist.
         Duration timeout = Duration.ofMillis(criteria.timeoutMs()).plus(askTimeout);
         return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId,
-                        (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Create(criteria, r), timeout),
+                        (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Create(criteria, call.caller().subject(), r), timeout),
                 reply -> {
                     call.touchedRequest(requestId, criteria.requestingCentre());
                     return answer(reply, StatusCodes.CREATED);
@@ -102,7 +102,7 @@ final class MatchRoutes {
                 r -> candidateCentre(r, donorId).map(c -> List.of(r.criteria().requestingCentre(), c))
                         .orElse(List.of(r.criteria().requestingCentre())),
                 "the requesting centre or the candidate's home centre",
-                () -> ask(requestId, r -> new MatchRequestEntity.MoveCandidate(donorId, to, by(body, call),
+                () -> ask(requestId, r -> new MatchRequestEntity.MoveCandidate(donorId, to, by(body, call), call.caller().subject(),
                         body.optionalText("note"), r), StatusCodes.OK)))));
     }
 
@@ -120,7 +120,7 @@ final class MatchRoutes {
                 throw AccessDenied.notYourCentre(collectingCentre, "collectingCentre (neither yours nor the candidate's home centre)");
             }
             call.touchedDonor(donorId, candidateCentre(request, donorId).orElse(null));
-            return ask(requestId, r -> new MatchRequestEntity.Allocate(donorId, collectingCentre, by(body, call),
+            return ask(requestId, r -> new MatchRequestEntity.Allocate(donorId, collectingCentre, by(body, call), call.caller().subject(),
                     body.optionalText("note"), r), StatusCodes.CREATED);
         });
     }

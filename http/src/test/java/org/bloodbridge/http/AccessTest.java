@@ -202,6 +202,9 @@ class AccessTest extends OneServerPerClass {
         HttpResponse<String> own = server.getAs(cd(Role.COORDINATOR), "/api/v1/match-requests/" + requestId);
         assertEquals(200, own.statusCode(), own.body());
         JsonNode request = TestServer.json(own);
+        assertEquals(TestTokens.subjectOf(TestTokens.federation()), request.at("/events/0/subject").asText(),
+                "events name the acting person as well as the centre: " + request.get("events"));
+        assertEquals("CD", request.at("/events/0/by").asText());
         boolean cqCandidate = false;
         for (JsonNode candidate : request.get("candidates")) {
             cqCandidate |= candidate.get("centre").asText().equals("CQ");

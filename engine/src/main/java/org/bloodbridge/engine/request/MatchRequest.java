@@ -28,7 +28,7 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
         return new MatchRequest(e.requestId(), e.criteria(), e.at(),
                 e.candidates().isEmpty() ? RequestStatus.NO_CANDIDATES : RequestStatus.CANDIDATES_FOUND,
                 e.candidates(), e.centresAnswered(), e.centresMissing(), List.of(),
-                List.of(new WorkflowEntry("CREATED", e.by(), e.at(), null, null)));
+                List.of(new WorkflowEntry("CREATED", e.by(), e.subject(), e.at(), null, null)));
     }
 
     public Optional<Candidate> candidate(String donorId) {
@@ -115,7 +115,7 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
     }
 
     private static WorkflowEntry entry(String type, MatchRequestEvent e, String donorId, String note) {
-        return new WorkflowEntry(type, e.by(), e.at(), donorId, note);
+        return new WorkflowEntry(type, e.by(), e.subject(), e.at(), donorId, note);
     }
 
     private MatchRequest with(RequestStatus newStatus, List<Candidate> newCandidates, List<Allocation> newAllocations,

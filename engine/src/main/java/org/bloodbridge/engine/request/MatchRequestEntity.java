@@ -68,20 +68,22 @@ public final class MatchRequestEntity
     public sealed interface Request extends Command, ReplyingCommand<Reply> {}
 
     /** Search the pools and store the result; answered by {@code criteria.timeoutMs()} plus the time to persist. */
-    public record Create(MatchCriteria criteria, ActorRef<Reply> replyTo) implements Request {}
+    public record Create(MatchCriteria criteria, String subject, ActorRef<Reply> replyTo) implements Request {}
 
     public record Get(ActorRef<Reply> replyTo) implements Request {}
 
     /** Contact, accept or decline a candidate; {@code by} is the acting centre. */
-    public record MoveCandidate(String donorId, CandidateState to, String by, String note, ActorRef<Reply> replyTo)
+    public record MoveCandidate(String donorId, CandidateState to, String by, String subject, String note,
+            ActorRef<Reply> replyTo)
             implements Request {}
 
-    public record Allocate(String donorId, String collectingCentre, String by, String note, ActorRef<Reply> replyTo)
+    public record Allocate(String donorId, String collectingCentre, String by, String subject, String note,
+            ActorRef<Reply> replyTo)
             implements Request {}
 
-    public record Fulfil(String by, String note, ActorRef<Reply> replyTo) implements Request {}
+    public record Fulfil(String by, String subject, String note, ActorRef<Reply> replyTo) implements Request {}
 
-    public record Cancel(String by, String note, ActorRef<Reply> replyTo) implements Request {}
+    public record Cancel(String by, String subject, String note, ActorRef<Reply> replyTo) implements Request {}
 
     private record SearchFinished(CandidateSearch.Result result) implements Command {}
 
@@ -184,9 +186,9 @@ public final class MatchRequestEntity
                 .onCommand(MoveCandidate.class, (state, c) -> move(state.request(), c))
                 .onCommand(Allocate.class, (state, c) -> allocate(state.request(), c))
                 .onCommand(Fulfil.class, (state, c) -> close(state.request().refusalToFulfil(), c.replyTo(),
-                        new MatchRequestEvent.Fulfilled(requestId, by(state.request(), c.by()), clock.instant(), c.note())))
+                        new MatchRequestEvent.Fulfilled(requestId, by(state.request(), c.by()), clock.instant(), c.note(), c.subject())))
                 .onCommand(Cancel.class, (state, c) -> close(state.request().refusalToCancel(), c.replyTo(),
-                        new MatchRequestEvent.Cancelled(requestId, by(state.request(), c.by()), clock.instant(), c.note())));
+                        new MatchRequestEvent.Cancelled(requestId, by(state.request(), c.by()), clock.instant(), c.note(), c.subject())));
         return builder.build();
     }
 
@@ -203,7 +205,7 @@ public final class MatchRequestEntity
         Create create = (Create) pending;
         pending = null;
         var event = new MatchRequestEvent.Created(requestId, create.criteria().requestingCentre(), clock.instant(),
-                create.criteria(), result.candidates(), result.centresAnswered(), result.centresMissing());
+                create.criteria(), result.candidates(), result.centresAnswered(), result.centresMissing(), create.subject());
         return Effect().persist(event).thenReply(create.replyTo(), s -> new Current(s.request())).thenUnstashAll();
     }
 
@@ -258,13 +260,13 @@ public final class MatchRequestEntity
         }
         Allocate allocate = (Allocate) step;
         var event = new MatchRequestEvent.Allocated(requestId, by(request, allocate.by()), clock.instant(),
-                allocate.donorId(), allocate.collectingCentre(), allocate.note());
+                allocate.donorId(), allocate.collectingCentre(), allocate.note(), allocate.subject());
         return Effect().persist(event).thenReply(replyTo, s -> new Current(s.request())).thenUnstashAll();
     }
 
     private MatchRequestEvent.CandidateMoved moved(MatchRequest request, MoveCandidate move) {
         return new MatchRequestEvent.CandidateMoved(requestId, by(request, move.by()), clock.instant(), move.donorId(),
-                move.to(), move.note());
+                move.to(), move.note(), move.subject());
     }
 
     private ReplyEffect<MatchRequestEvent, State> close(Optional<Refusal> refusal, ActorRef<Reply> replyTo,

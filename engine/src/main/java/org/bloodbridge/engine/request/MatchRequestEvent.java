@@ -5,7 +5,11 @@ import java.util.List;
 import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.query.MatchCriteria;
 
-/** Everything that happens to a match request; each names the acting centre ({@code by}) and when. */
+/**
+ * Everything that happens to a match request; each names the acting centre ({@code by}), the
+ * acting person ({@code subject}, the sign-in's subject; null in events recorded before sign-in)
+ * and when.
+ */
 public sealed interface MatchRequestEvent extends CborSerializable {
     String requestId();
 
@@ -13,18 +17,20 @@ public sealed interface MatchRequestEvent extends CborSerializable {
 
     Instant at();
 
+    String subject();
+
     /** The pools were searched: the ranked candidates and which centres answered by the deadline. */
     record Created(String requestId, String by, Instant at, MatchCriteria criteria, List<Candidate> candidates,
-                   List<String> centresAnswered, List<String> centresMissing) implements MatchRequestEvent {}
+                   List<String> centresAnswered, List<String> centresMissing, String subject) implements MatchRequestEvent {}
 
     /** A candidate was contacted, accepted or declined. */
-    record CandidateMoved(String requestId, String by, Instant at, String donorId, CandidateState to, String note)
-            implements MatchRequestEvent {}
+    record CandidateMoved(String requestId, String by, Instant at, String donorId, CandidateState to, String note,
+                          String subject) implements MatchRequestEvent {}
 
-    record Allocated(String requestId, String by, Instant at, String donorId, String collectingCentre, String note)
-            implements MatchRequestEvent {}
+    record Allocated(String requestId, String by, Instant at, String donorId, String collectingCentre, String note,
+                     String subject) implements MatchRequestEvent {}
 
-    record Fulfilled(String requestId, String by, Instant at, String note) implements MatchRequestEvent {}
+    record Fulfilled(String requestId, String by, Instant at, String note, String subject) implements MatchRequestEvent {}
 
-    record Cancelled(String requestId, String by, Instant at, String note) implements MatchRequestEvent {}
+    record Cancelled(String requestId, String by, Instant at, String note, String subject) implements MatchRequestEvent {}
 }

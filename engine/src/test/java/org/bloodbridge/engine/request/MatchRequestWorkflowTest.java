@@ -31,12 +31,12 @@ class MatchRequestWorkflowTest {
 
     private static MatchRequest created(List<Candidate> candidates) {
         return MatchRequest.created(new MatchRequestEvent.Created("r1", "CD", AT, CRITERIA, candidates,
-                List.of("CD", "CQ"), List.of()));
+                List.of("CD", "CQ"), List.of(), "u-cd"));
     }
 
     private static MatchRequest move(MatchRequest request, String donorId, CandidateState to) {
         assertEquals(java.util.Optional.empty(), request.refusalToMove(donorId, to));
-        return request.apply(new MatchRequestEvent.CandidateMoved("r1", "CQ", AT, donorId, to, null));
+        return request.apply(new MatchRequestEvent.CandidateMoved("r1", "CQ", AT, donorId, to, null, "u-cq"));
     }
 
     private static String refusal(java.util.Optional<Refusal> refusal) {
@@ -61,7 +61,7 @@ class MatchRequestWorkflowTest {
         assertEquals("invalid_transition", refusal(request.refusalToMove("d1", CandidateState.DECLINED)));
 
         assertTrue(request.refusalToAllocate("d1").isEmpty());
-        request = request.apply(new MatchRequestEvent.Allocated("r1", "CQ", AT, "d1", "CQ", null));
+        request = request.apply(new MatchRequestEvent.Allocated("r1", "CQ", AT, "d1", "CQ", null, "u-cq"));
         assertEquals(RequestStatus.ALLOCATED, request.status());
         assertEquals("invalid_transition", refusal(request.refusalToAllocate("d1")), "allocated once");
 
@@ -70,7 +70,7 @@ class MatchRequestWorkflowTest {
         assertEquals("invalid_transition", refusal(request.refusalToAllocate("d2")), "one unit was asked for");
 
         assertTrue(request.refusalToFulfil().isEmpty());
-        request = request.apply(new MatchRequestEvent.Fulfilled("r1", "CD", AT, "transfused"));
+        request = request.apply(new MatchRequestEvent.Fulfilled("r1", "CD", AT, "transfused", "u-cd"));
         assertEquals(RequestStatus.FULFILLED, request.status());
         assertEquals("invalid_transition", refusal(request.refusalToCancel()), "a fulfilled request cannot be cancelled");
         assertEquals("invalid_transition", refusal(request.refusalToMove("d2", CandidateState.DECLINED)));
@@ -94,7 +94,7 @@ class MatchRequestWorkflowTest {
         assertEquals(RequestStatus.NO_CANDIDATES, request.status());
         assertEquals("invalid_transition", refusal(request.refusalToFulfil()));
         assertTrue(request.refusalToCancel().isEmpty());
-        request = request.apply(new MatchRequestEvent.Cancelled("r1", "CD", AT, null));
+        request = request.apply(new MatchRequestEvent.Cancelled("r1", "CD", AT, null, "u-cd"));
         assertEquals(RequestStatus.CANCELLED, request.status());
         assertEquals("invalid_transition", refusal(request.refusalToCancel()), "cancelled once");
     }

@@ -83,8 +83,8 @@ final class StoredSamples {
             List.of(new Candidate(1, DONOR, "CD", "A", List.of("A2", "B60"), List.of(), List.of("A24"), "IDENTICAL",
                     true, true, LocalDate.of(2026, 3, 1), CandidateState.ACCEPTED)),
             List.of("CD", "CQ"), List.of("SC"), List.of(new Allocation(DONOR, "CD", "CD", AT.plusSeconds(300))),
-            List.of(new WorkflowEntry("CREATED", "CD", AT, null, null),
-                    new WorkflowEntry("ALLOCATED", "CD", AT.plusSeconds(300), DONOR, "collect at 9")));
+            List.of(new WorkflowEntry("CREATED", "CD", null, AT, null, null),
+                    new WorkflowEntry("ALLOCATED", "CD", null, AT.plusSeconds(300), DONOR, "collect at 9")));
 
     /** Every sample by the name of its file. */
     static Map<String, Object> all() {
@@ -104,18 +104,18 @@ final class StoredSamples {
         samples.put("donor-released", new DonorEvent.Released(DONOR, "CD", "CQ", AT, REQUEST));
         samples.put("donor-snapshot", new DonorEntity.State(DONOR_STATE));
         samples.put("request-created", new MatchRequestEvent.Created(REQUEST, "CD", AT, CRITERIA, List.of(CANDIDATE),
-                List.of("CD", "CQ"), List.of("SC")));
+                List.of("CD", "CQ"), List.of("SC"), null));
         samples.put("request-created-red-cells", new MatchRequestEvent.Created("req-0002", "CQ", AT,
                 new MatchCriteria("CQ", "Chongqing General", Product.RED_CELLS, 1, Urgency.ROUTINE, LocalDate.of(2026, 3, 9),
                         new Patient("P-9", null, Abo.AB, RhD.NEG, null, null, null, List.of("K"), List.of("E")), 5, 2000),
                 List.of(new Candidate(1, DONOR, "CD", null, List.of(), List.of(), List.of(), "COMPATIBLE", false, false,
                         LocalDate.of(2026, 3, 2), CandidateState.PROPOSED)),
-                List.of("CQ"), List.of()));
+                List.of("CQ"), List.of(), null));
         samples.put("request-candidate-moved", new MatchRequestEvent.CandidateMoved(REQUEST, "CQ", AT, DONOR,
-                CandidateState.CONTACTED, "phoned"));
-        samples.put("request-allocated", new MatchRequestEvent.Allocated(REQUEST, "CD", AT, DONOR, "CD", "collect at 9"));
-        samples.put("request-fulfilled", new MatchRequestEvent.Fulfilled(REQUEST, "CD", AT, null));
-        samples.put("request-cancelled", new MatchRequestEvent.Cancelled(REQUEST, "CD", AT, "patient discharged"));
+                CandidateState.CONTACTED, "phoned", null));
+        samples.put("request-allocated", new MatchRequestEvent.Allocated(REQUEST, "CD", AT, DONOR, "CD", "collect at 9", null));
+        samples.put("request-fulfilled", new MatchRequestEvent.Fulfilled(REQUEST, "CD", AT, null, null));
+        samples.put("request-cancelled", new MatchRequestEvent.Cancelled(REQUEST, "CD", AT, "patient discharged", null));
         samples.put("request-snapshot", new MatchRequestEntity.State(REQUEST_STATE));
         return samples;
     }
