@@ -1,6 +1,5 @@
 package org.bloodbridge.persistence.readside;
 
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
@@ -138,24 +137,8 @@ public final class AuditTable {
     }
 
     private CompletionStage<Done> readAll(CompletionStage<BoundStatement> statement, Collector collector) {
-        return statement
-                .thenCombine(session.underlying(), (bound, cql) -> cql.executeAsync(bound
-                        .setPageSize(settings.listingPageSize())
-                        .setExecutionProfileName(settings.profile())))
-                .thenCompose(result -> result)
-                .thenCompose(result -> drain(result, collector));
-    }
-
-    private CompletionStage<Done> drain(AsyncResultSet result, Collector collector) {
-        for (Row row : result.currentPage()) {
-            if (collector.offer(fromRow(row))) {
-                return CompletableFuture.completedFuture(Done.getInstance());
-            }
-        }
-        if (!result.hasMorePages()) {
-            return CompletableFuture.completedFuture(Done.getInstance());
-        }
-        return result.fetchNextPage().thenCompose(next -> drain(next, collector));
+        return PagedRead.rows(session, statement, settings.listingPageSize(), settings.profile(),
+                row -> collector.offer(fromRow(row)));
     }
 
     private static AuditEntry fromRow(Row row) {

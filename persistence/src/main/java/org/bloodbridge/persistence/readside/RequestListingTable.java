@@ -1,6 +1,5 @@
 package org.bloodbridge.persistence.readside;
 
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
@@ -95,24 +94,8 @@ public final class RequestListingTable {
     private CompletionStage<Done> readAll(OnceSucceeded<PreparedStatement> statement,
                                           Function<PreparedStatement, BoundStatement> bind, int pageSize,
                                           Collector collector) {
-        return statement.get()
-                .thenCombine(session.underlying(), (ps, cql) -> cql.executeAsync(bind.apply(ps)
-                        .setPageSize(pageSize)
-                        .setExecutionProfileName(settings.profile())))
-                .thenCompose(result -> result)
-                .thenCompose(result -> drain(result, collector));
-    }
-
-    private CompletionStage<Done> drain(AsyncResultSet result, Collector collector) {
-        for (Row row : result.currentPage()) {
-            if (collector.offer(fromRow(row))) {
-                return CompletableFuture.completedFuture(Done.getInstance());
-            }
-        }
-        if (!result.hasMorePages()) {
-            return CompletableFuture.completedFuture(Done.getInstance());
-        }
-        return result.fetchNextPage().thenCompose(next -> drain(next, collector));
+        return PagedRead.rows(session, statement.get().thenApply(bind), pageSize, settings.profile(),
+                row -> collector.offer(fromRow(row)));
     }
 
     private static RequestListing fromRow(Row row) {
