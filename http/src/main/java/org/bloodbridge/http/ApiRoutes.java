@@ -30,6 +30,7 @@ public final class ApiRoutes {
     /** {@code GET /health/alive} and {@code /health/ready} when the check passes. */
     record Health(String status) {}
 
+    private final PersonalDataRoutes personalData;
     private final DonorRoutes donors;
     private final EligibilityRoutes eligibility;
     private final ImportRoutes imports;
@@ -40,9 +41,10 @@ public final class ApiRoutes {
     private final HealthChecks health;
     private final String openApi;
 
-    ApiRoutes(DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports, MatchRoutes matches,
+    ApiRoutes(PersonalDataRoutes personalData, DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports, MatchRoutes matches,
             RegistryRoutes registry, List<Centre> centres, Reference reference,
             HealthChecks health) {
+        this.personalData = personalData;
         this.donors = donors;
         this.eligibility = eligibility;
         this.imports = imports;
@@ -65,6 +67,7 @@ public final class ApiRoutes {
                         path("centres", () -> get(() -> complete(StatusCodes.OK, centres, Json.marshaller()))),
                         path("reference", () -> get(() -> complete(StatusCodes.OK, reference, Json.marshaller()))),
                         registry.route(), // before donors: /donors/search is not a donorId
+                        personalData.route(), // DELETE /donors/{donorId}/personal-data
                         donors.route(),
                         eligibility.route(),
                         imports.route(),

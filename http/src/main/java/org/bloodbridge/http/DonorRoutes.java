@@ -14,6 +14,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -48,9 +49,10 @@ final class DonorRoutes {
     private final TypingInput typingInput;
     private final RegistrationInput registrationInput;
     private final HistoryInput historyInput;
+    private final PersonalData personalData;
 
     DonorRoutes(RequestChecks checks, DonorIds donorIds, DonorDirectory directory, RuleSet rules, TypingTables tables,
-            RegistrationInput registrationInput, HistoryInput historyInput) {
+            RegistrationInput registrationInput, HistoryInput historyInput, PersonalData personalData) {
         this.checks = checks;
         this.donorIds = donorIds;
         this.directory = directory;
@@ -59,6 +61,7 @@ final class DonorRoutes {
         this.typingInput = new TypingInput(tables);
         this.registrationInput = registrationInput;
         this.historyInput = historyInput;
+        this.personalData = personalData;
     }
 
     Route route() {
@@ -78,8 +81,8 @@ final class DonorRoutes {
     private Route register(Fields body) {
         Registration r = registrationInput.read(body);
         String donorId = donorIds.donorIdOf(r.nationalId());
-        return ask(donorId, replyTo -> new DonorEntity.Register(r.centre(), r.profile(), r.typing(), replyTo),
-                StatusCodes.CREATED);
+        return onSuccess(personalData.seal(donorId, r.personal()), sealed -> ask(donorId,
+                replyTo -> new DonorEntity.Register(r.centre(), r.profile(sealed), r.typing(), replyTo), StatusCodes.CREATED));
     }
 
     private Route lookup(Fields body) {
@@ -92,10 +95,14 @@ final class DonorRoutes {
             body.forbid(fixed, fixed + " cannot be changed");
         }
         String centre = body.has("centre") ? checks.centre(body, "centre") : null;
-        var profile = new ProfileChanges(body.optionalText("name"), body.optionalText("phone"), ProfileInput.weight(body),
-                ProfileInput.abo(body), ProfileInput.rhD(body));
+        var personal = new PersonalText(body.optionalText("name"), body.optionalText("phone"));
+        Integer weightKg = ProfileInput.weight(body);
+        var abo = ProfileInput.abo(body);
+        var rhD = ProfileInput.rhD(body);
         var typing = typingInput.readChanges(body);
-        return ask(donorId, replyTo -> new DonorEntity.Update(centre, profile, typing, replyTo), StatusCodes.OK);
+        DonorKeys.wellFormed(donorId);
+        return onSuccess(personalData.seal(donorId, personal), sealed -> ask(donorId, replyTo -> new DonorEntity.Update(
+                centre, new ProfileChanges(sealed.name(), sealed.phone(), weightKg, abo, rhD), typing, replyTo), StatusCodes.OK));
     }
 
     private Route recordDonation(String donorId, Fields body) {
@@ -127,15 +134,15 @@ final class DonorRoutes {
     /** Asks the donor's entity and answers with the donor, or the entity's refusal. */
     private Route ask(String donorId, Function<ActorRef<DonorEntity.Reply>, DonorEntity.Command> command, StatusCode ok) {
         DonorKeys.wellFormed(donorId);
-        CompletionStage<DonorEntity.Reply> reply = directory.ask(donorId, command);
-        return onSuccess(reply, r -> complete(ok, donorOrError(r), Json.marshaller()));
+        CompletionStage<DonorView> view = directory.ask(donorId, command).thenCompose(this::donorOrError);
+        return onSuccess(view, v -> complete(ok, v, Json.marshaller()));
     }
 
-    private DonorView donorOrError(DonorEntity.Reply reply) {
+    private CompletionStage<DonorView> donorOrError(DonorEntity.Reply reply) {
         if (reply instanceof DonorEntity.Accepted accepted) {
-            return DonorView.of(accepted.donor(), rules, tables);
+            return personalData.view(accepted.donor(), rules, tables);
         }
-        throw refusal(reply);
+        return CompletableFuture.failedFuture(refusal(reply));
     }
 
     /** The API error for an entity's refusal. */

@@ -1,5 +1,6 @@
 package org.bloodbridge.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,8 +29,8 @@ public record DonorView(
         String donorId,
         String homeCentre,
         IdType idType,
-        String name,
-        String phone,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String name, // absent when not given or erased
+        @JsonInclude(JsonInclude.Include.NON_NULL) String phone,
         Sex sex,
         LocalDate birthDate,
         Integer weightKg,
@@ -54,12 +55,13 @@ public record DonorView(
         }
     }
 
-    public static DonorView of(Donor d, RuleSet rules, TypingTables tables) {
+    /** @param personal the donor's name and phone, opened ({@link PersonalData#view}) */
+    static DonorView of(Donor d, RuleSet rules, TypingTables tables, PersonalText personal) {
         var p = d.profile();
         var t = d.typing();
         var interpreted = tables.interpret(t.hla(), t.hpa(), t.redCell());
         var panels = interpreted.panels(p.rhD(), tables.rarePatterns());
-        return new DonorView(d.donorId(), d.homeCentre(), p.idType(), p.name(), p.phone(), p.sex(), p.birthDate(),
+        return new DonorView(d.donorId(), d.homeCentre(), p.idType(), personal.name(), personal.phone(), p.sex(), p.birthDate(),
                 p.weightKg(), p.abo(), p.rhD(), t.hla(), t.hpa(), t.redCell(), interpreted.hla().antigens(),
                 interpreted.hla().bw(), panels, new TreeSet<>(d.centres()), d.donations(),
                 d.testResults().stream().map(r -> TestResultView.of(r.centre(), r.result())).toList(),

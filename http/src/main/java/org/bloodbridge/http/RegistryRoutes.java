@@ -46,9 +46,10 @@ final class RegistryRoutes {
     private final DonorDirectory directory;
     private final RuleSet rules;
     private final TypingTables tables;
+    private final PersonalData personalData;
 
     RegistryRoutes(RequestChecks checks, List<Centre> centres, ShardedAsk asks, Duration askTimeout,
-            DonorDirectory directory, RuleSet rules, TypingTables tables) {
+            DonorDirectory directory, RuleSet rules, TypingTables tables, PersonalData personalData) {
         this.checks = checks;
         this.centres = centres;
         this.asks = asks;
@@ -56,6 +57,7 @@ final class RegistryRoutes {
         this.directory = directory;
         this.rules = rules;
         this.tables = tables;
+        this.personalData = personalData;
     }
 
     Route route() {
@@ -109,13 +111,16 @@ final class RegistryRoutes {
     }
 
     private CompletionStage<List<DonorView>> donors(List<String> donorIds) {
-        List<CompletableFuture<DonorEntity.Reply>> replies = donorIds.stream()
-                .map(id -> directory.ask(id, DonorEntity.Get::new).toCompletableFuture())
+        List<CompletableFuture<DonorView>> views = donorIds.stream()
+                .map(id -> directory.ask(id, DonorEntity.Get::new)
+                        .thenCompose(r -> r instanceof DonorEntity.Accepted a
+                                ? personalData.view(a.donor(), rules, tables)
+                                : CompletableFuture.<DonorView>completedFuture(null))
+                        .toCompletableFuture())
                 .toList();
-        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApply(all -> replies.stream()
+        return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(all -> views.stream()
                 .map(CompletableFuture::join)
-                .filter(r -> r instanceof DonorEntity.Accepted)
-                .map(r -> DonorView.of(((DonorEntity.Accepted) r).donor(), rules, tables))
+                .filter(java.util.Objects::nonNull)
                 .toList());
     }
 
