@@ -74,15 +74,29 @@ public final class CassandraDataFiles {
         return Files.exists(dataFile.resolveSibling(name.replace("-Data.db", "-CompressionInfo.db")));
     }
 
-    /** How many times {@code needle} occurs in {@code files}, all together. */
-    public static int occurrences(List<Path> files, byte[] needle) {
-        int count = 0;
+    /**
+     * The contents of {@code files}; empty if one of them is gone (compaction replaced it: list
+     * the files again and retry).
+     */
+    public static java.util.Optional<List<byte[]>> read(List<Path> files) {
+        List<byte[]> contents = new java.util.ArrayList<>();
         for (Path file : files) {
             try {
-                count += occurrences(Files.readAllBytes(file), needle);
+                contents.add(Files.readAllBytes(file));
+            } catch (java.nio.file.NoSuchFileException e) {
+                return java.util.Optional.empty();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        return java.util.Optional.of(contents);
+    }
+
+    /** How many times {@code needle} occurs in {@code contents}, all together. */
+    public static int occurrences(List<byte[]> contents, byte[] needle) {
+        int count = 0;
+        for (byte[] content : contents) {
+            count += occurrences(content, needle);
         }
         return count;
     }
