@@ -26,6 +26,7 @@ class OpenApiTest extends OneServerPerClass {
             "GET /health/alive", "GET /health/ready", "GET /api/v1/openapi.json", "GET /api/v1/centres",
             "GET /api/v1/reference", "POST /api/v1/donors", "POST /api/v1/donors/lookup",
             "GET /api/v1/donors/{donorId}", "PATCH /api/v1/donors/{donorId}",
+            "DELETE /api/v1/donors/{donorId}/personal-data",
             "POST /api/v1/donors/{donorId}/donations", "POST /api/v1/donors/{donorId}/test-results",
             "POST /api/v1/donors/{donorId}/deferrals", "GET /api/v1/donors/{donorId}/eligibility",
             "POST /api/v1/eligibility/batch", "POST /api/v1/import", "GET /api/v1/import/{jobId}",
