@@ -31,6 +31,7 @@ public final class ApiRoutes {
     /** {@code GET /health/alive} and {@code /health/ready} when the check passes. */
     record Health(String status) {}
 
+    private final PersonalDataRoutes personalData;
     private final DonorRoutes donors;
     private final EligibilityRoutes eligibility;
     private final ImportRoutes imports;
@@ -43,9 +44,10 @@ public final class ApiRoutes {
     private final Access access;
     private final AuditRoutes audit;
 
-    ApiRoutes(DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports, MatchRoutes matches,
-            RegistryRoutes registry, AuditRoutes audit, List<Centre> centres, Reference reference,
+    ApiRoutes(PersonalDataRoutes personalData, DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports,
+            MatchRoutes matches, RegistryRoutes registry, AuditRoutes audit, List<Centre> centres, Reference reference,
             HealthChecks health, Access access) {
+        this.personalData = personalData;
         this.audit = audit;
         this.access = access;
         this.donors = donors;
@@ -72,6 +74,7 @@ public final class ApiRoutes {
                         // Everything else needs a verified caller with the right (api-v1 "Access").
                         access.authorized(call -> concat(
                                 registry.route(call), // before donors: /donors/search is not a donorId
+                                personalData.route(call), // DELETE /donors/{donorId}/personal-data
                                 donors.route(call),
                                 eligibility.route(call),
                                 imports.route(call),

@@ -43,6 +43,7 @@ import org.bloodbridge.engine.query.MatchQueries;
 import org.bloodbridge.engine.request.MatchRequestEntity;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.persistence.StoreHealth;
+import org.bloodbridge.persistence.personaldata.DeploymentKey;
 import org.bloodbridge.persistence.readside.ReadSide;
 import org.bloodbridge.persistence.readside.ReadSideProjections;
 import org.slf4j.Logger;
@@ -77,6 +78,10 @@ public final class BloodbridgeNode implements AutoCloseable {
             log.warn("Using the development federation secret: donorIds will not match other centres' and are "
                     + "guessable. Set BLOODBRIDGE_FEDERATION_SECRET in production.");
         }
+        if (DeploymentKey.from(config).devDefault()) {
+            log.warn("Using the development personal-data key: donors' names and phones are encrypted with a key "
+                    + "anyone can read in the source. Set BLOODBRIDGE_PII_KEY (base64 of 32 random bytes) in production.");
+        }
         RuleSet rules = RuleSets.inForce(config);
         TypingTables tables = TypingTables.load(settings.imgtHlaDir(), settings.rarePatterns());
         log.info("IMGT/HLA release {}; eligibility rule set {}", tables.hla().release(), rules.name());
@@ -103,17 +108,20 @@ public final class BloodbridgeNode implements AutoCloseable {
             StoreReadiness.ID.apply(system).set(() -> storeReady(storeHealth, readSide));
             var healthChecks = new HealthChecks((ExtendedActorSystem) Adapter.toClassic(system),
                     HealthCheckSettings.create(config.getConfig("pekko.management.health-checks")));
+            var personalData = new PersonalData(readSide.personalDataKeys());
             var registrationInput = new RegistrationInput(checks, tables);
             var historyInput = new HistoryInput(checks);
             var routes = new ApiRoutes(
-                    new DonorRoutes(checks, donorIds, directory, rules, tables, registrationInput, historyInput),
+                    new PersonalDataRoutes(directory, personalData),
+                    new DonorRoutes(checks, donorIds, directory, rules, tables, registrationInput, historyInput, personalData),
                     new EligibilityRoutes(checks, donorIds, directory, system,
                             settings.batchMaxChecks(), settings.batchParallelism()),
                     new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
-                            directory, system, settings.importSettings(), clock),
+                            directory, personalData, system, settings.importSettings(), clock),
                     new MatchRoutes(checks, new MatchRequestInput(checks, queries), asks, settings.askTimeout(),
                             readSide.requestListings()),
-                    new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables),
+                    new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables,
+                            personalData),
                     new AuditRoutes(readSide.auditTrail(), checks, clock.getZone()),
                     settings.centres(),
                     new ApiRoutes.Reference(tables.hla().release(), rules.name()),

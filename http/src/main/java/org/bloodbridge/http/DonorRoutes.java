@@ -14,6 +14,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -49,9 +50,10 @@ final class DonorRoutes {
     private final TypingInput typingInput;
     private final RegistrationInput registrationInput;
     private final HistoryInput historyInput;
+    private final PersonalData personalData;
 
     DonorRoutes(RequestChecks checks, DonorIds donorIds, DonorDirectory directory, RuleSet rules, TypingTables tables,
-            RegistrationInput registrationInput, HistoryInput historyInput) {
+            RegistrationInput registrationInput, HistoryInput historyInput, PersonalData personalData) {
         this.checks = checks;
         this.donorIds = donorIds;
         this.directory = directory;
@@ -60,6 +62,7 @@ final class DonorRoutes {
         this.typingInput = new TypingInput(tables);
         this.registrationInput = registrationInput;
         this.historyInput = historyInput;
+        this.personalData = personalData;
     }
 
     Route route(Call call) {
@@ -79,8 +82,9 @@ final class DonorRoutes {
     private Route register(Fields body, Call call) {
         Registration r = registrationInput.read(body, checks.actingCentre(body, "centre", call));
         String donorId = donorIds.donorIdOf(r.nationalId());
-        return ask(donorId, replyTo -> new DonorEntity.Register(r.centre(), r.profile(), r.typing(), replyTo),
-                StatusCodes.CREATED, call);
+        return onSuccess(personalData.seal(donorId, r.personal()), sealed -> ask(donorId,
+                replyTo -> new DonorEntity.Register(r.centre(), r.profile(sealed), r.typing(), replyTo), StatusCodes.CREATED,
+                call));
     }
 
     private Route lookup(Fields body, Call call) {
@@ -94,18 +98,22 @@ final class DonorRoutes {
             body.forbid(fixed, fixed + " cannot be changed");
         }
         String centre = checks.actingCentre(body, "centre", call);
-        var profile = new ProfileChanges(body.optionalText("name"), body.optionalText("phone"), ProfileInput.weight(body),
-                ProfileInput.abo(body), ProfileInput.rhD(body));
+        var personal = new PersonalText(body.optionalText("name"), body.optionalText("phone"));
+        Integer weightKg = ProfileInput.weight(body);
+        var abo = ProfileInput.abo(body);
+        var rhD = ProfileInput.rhD(body);
         var typing = typingInput.readChanges(body);
         DonorKeys.wellFormed(donorId);
-        return onSuccess(directory.ask(donorId, DonorEntity.Get::new), current -> {
+        CompletionStage<PersonalData.Sealed> sealed = directory.ask(donorId, DonorEntity.Get::new).thenCompose(current -> {
             if (!(current instanceof DonorEntity.Accepted accepted)) {
                 throw refusal(current);
             }
             call.touchedDonor(donorId, accepted.donor().homeCentre());
             call.requireCentre(accepted.donor().homeCentre(), "the donor's home centre");
-            return ask(donorId, replyTo -> new DonorEntity.Update(centre, profile, typing, replyTo), StatusCodes.OK, call);
+            return personalData.seal(donorId, personal);
         });
+        return onSuccess(sealed, s -> ask(donorId, replyTo -> new DonorEntity.Update(
+                centre, new ProfileChanges(s.name(), s.phone(), weightKg, abo, rhD), typing, replyTo), StatusCodes.OK, call));
     }
 
     private Route recordDonation(String donorId, Fields body, Call call) {
@@ -139,16 +147,16 @@ final class DonorRoutes {
             Call call) {
         DonorKeys.wellFormed(donorId);
         call.touchedDonor(donorId, null);
-        CompletionStage<DonorEntity.Reply> reply = directory.ask(donorId, command);
-        return onSuccess(reply, r -> complete(ok, donorOrError(r, call), Json.marshaller()));
+        CompletionStage<DonorView> view = directory.ask(donorId, command).thenCompose(r -> donorOrError(r, call));
+        return onSuccess(view, v -> complete(ok, v, Json.marshaller()));
     }
 
-    private DonorView donorOrError(DonorEntity.Reply reply, Call call) {
+    private CompletionStage<DonorView> donorOrError(DonorEntity.Reply reply, Call call) {
         if (reply instanceof DonorEntity.Accepted accepted) {
             call.touchedDonor(accepted.donor().donorId(), accepted.donor().homeCentre());
-            return DonorView.of(accepted.donor(), rules, tables, call.caller());
+            return personalData.view(accepted.donor(), rules, tables, call.caller());
         }
-        throw refusal(reply);
+        return CompletableFuture.failedFuture(refusal(reply));
     }
 
     /** The API error for an entity's refusal. */

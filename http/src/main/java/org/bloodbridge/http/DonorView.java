@@ -20,7 +20,6 @@ import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.Panel;
 import org.bloodbridge.engine.typing.RhD;
 import org.bloodbridge.engine.typing.TypingTables;
-import org.bloodbridge.http.access.Caller;
 
 /**
  * A donor as the API shows it (never the national ID): typing as given, and what it means
@@ -30,7 +29,7 @@ public record DonorView(
         String donorId,
         String homeCentre,
         IdType idType,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String name, // absent when not given or erased
         @JsonInclude(JsonInclude.Include.NON_NULL) String phone,
         Sex sex,
         LocalDate birthDate,
@@ -56,18 +55,13 @@ public record DonorView(
         }
     }
 
-    /**
-     * The donor as {@code caller} may see it: name and phone only for callers of the donor's home
-     * centre and of the collecting centre of the donor's open allocation (api-v1 "Access").
-     */
-    public static DonorView of(Donor d, RuleSet rules, TypingTables tables, Caller caller) {
+    /** @param personal the donor's name and phone as the caller may see them ({@link PersonalData#view}) */
+    static DonorView of(Donor d, RuleSet rules, TypingTables tables, PersonalText personal) {
         var p = d.profile();
-        boolean personal = caller.actsFor(d.homeCentre())
-                || d.reservation() != null && caller.actsFor(d.reservation().centre());
         var t = d.typing();
         var interpreted = tables.interpret(t.hla(), t.hpa(), t.redCell());
         var panels = interpreted.panels(p.rhD(), tables.rarePatterns());
-        return new DonorView(d.donorId(), d.homeCentre(), p.idType(), personal ? p.name() : null, personal ? p.phone() : null, p.sex(), p.birthDate(),
+        return new DonorView(d.donorId(), d.homeCentre(), p.idType(), personal.name(), personal.phone(), p.sex(), p.birthDate(),
                 p.weightKg(), p.abo(), p.rhD(), t.hla(), t.hpa(), t.redCell(), interpreted.hla().antigens(),
                 interpreted.hla().bw(), panels, new TreeSet<>(d.centres()), d.donations(),
                 d.testResults().stream().map(r -> TestResultView.of(r.centre(), r.result())).toList(),

@@ -21,8 +21,9 @@ final class ImportLineInput {
     record ImportLine(String donorId, Registration registration, LocalDate registeredOn, List<Donation> donations,
             List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals) {
 
-        DonorEntity.Import command(ActorRef<DonorEntity.Reply> replyTo) {
-            return new DonorEntity.Import(registration.centre(), registration.profile(), registration.typing(),
+        /** The line's command, with name and phone {@code sealed} for this donor. */
+        DonorEntity.Import command(PersonalData.Sealed sealed, ActorRef<DonorEntity.Reply> replyTo) {
+            return new DonorEntity.Import(registration.centre(), registration.profile(sealed), registration.typing(),
                     registeredOn, donations, testResults, deferrals, replyTo);
         }
     }

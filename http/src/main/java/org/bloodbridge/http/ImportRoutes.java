@@ -53,15 +53,17 @@ final class ImportRoutes {
 
     private final ImportLineInput lineInput;
     private final DonorDirectory directory;
+    private final PersonalData personalData;
     private final ActorSystem<?> system;
     private final ImportSettings settings;
     private final Clock clock;
     private final ImportJobs jobs = new ImportJobs();
 
-    ImportRoutes(ImportLineInput lineInput, DonorDirectory directory, ActorSystem<?> system, ImportSettings settings,
-            Clock clock) {
+    ImportRoutes(ImportLineInput lineInput, DonorDirectory directory, PersonalData personalData, ActorSystem<?> system,
+            ImportSettings settings, Clock clock) {
         this.lineInput = lineInput;
         this.directory = directory;
+        this.personalData = personalData;
         this.system = system;
         this.settings = settings;
         this.clock = clock;
@@ -117,15 +119,17 @@ final class ImportRoutes {
             job.rejected(lineNumber, ErrorHandling.apiErrorOf(e));
             return CompletableFuture.completedFuture(Done.getInstance());
         }
-        return directory.ask(line.donorId(), line::command).handle((reply, failure) -> {
-            if (failure == null && reply instanceof DonorEntity.Imported imported) {
-                job.accepted(imported);
-            } else {
-                job.rejected(lineNumber, ErrorHandling.apiErrorOf(
-                        failure != null ? failure : new IllegalStateException("unexpected reply " + reply)));
-            }
-            return Done.getInstance();
-        });
+        return personalData.seal(line.donorId(), line.registration().personal())
+                .thenCompose(sealed -> directory.ask(line.donorId(), replyTo -> line.command(sealed, replyTo)))
+                .handle((reply, failure) -> {
+                    if (failure == null && reply instanceof DonorEntity.Imported imported) {
+                        job.accepted(imported);
+                    } else {
+                        job.rejected(lineNumber, ErrorHandling.apiErrorOf(
+                                failure != null ? failure : new IllegalStateException("unexpected reply " + reply)));
+                    }
+                    return Done.getInstance();
+                });
     }
 
     private Route report(String jobId, Call call) {

@@ -13,8 +13,16 @@ import org.bloodbridge.engine.typing.TypingTables;
  * centre, the ID card checked against birth date and sex, the profile and the typing.
  */
 final class RegistrationInput {
-    /** A checked registration. {@code nationalId} is only for deriving the donorId; it is never stored. */
-    record Registration(String centre, NationalId nationalId, Profile profile, Typing typing) {}
+    /**
+     * A checked registration. {@code nationalId} is only for deriving the donorId; it is never
+     * stored. {@code personal} is the name and phone in the clear, which {@link #profile} takes sealed.
+     */
+    record Registration(String centre, NationalId nationalId, Profile unsealed, PersonalText personal, Typing typing) {
+        Profile profile(PersonalData.Sealed sealed) {
+            return new Profile(unsealed.idType(), sealed.name(), sealed.phone(), unsealed.sex(), unsealed.birthDate(),
+                    unsealed.weightKg(), unsealed.abo(), unsealed.rhD());
+        }
+    }
 
     private final RequestChecks checks;
     private final TypingInput typingInput;
@@ -32,8 +40,9 @@ final class RegistrationInput {
         LocalDate birthDate = checks.notAfterToday(body, "birthDate");
         NationalId nationalId = DonorKeys.nationalId(body, idType);
         nationalId.checkConsistentWith(birthDate, sex);
-        Profile profile = new Profile(idType, body.optionalText("name"), body.optionalText("phone"), sex, birthDate,
+        Profile profile = new Profile(idType, null, null, sex, birthDate,
                 ProfileInput.weight(body), ProfileInput.abo(body), ProfileInput.rhD(body));
-        return new Registration(centre, nationalId, profile, typingInput.read(body));
+        var personal = new PersonalText(body.optionalText("name"), body.optionalText("phone"));
+        return new Registration(centre, nationalId, profile, personal, typingInput.read(body));
     }
 }

@@ -47,9 +47,10 @@ final class RegistryRoutes {
     private final DonorDirectory directory;
     private final RuleSet rules;
     private final TypingTables tables;
+    private final PersonalData personalData;
 
     RegistryRoutes(RequestChecks checks, List<Centre> centres, ShardedAsk asks, Duration askTimeout,
-            DonorDirectory directory, RuleSet rules, TypingTables tables) {
+            DonorDirectory directory, RuleSet rules, TypingTables tables, PersonalData personalData) {
         this.checks = checks;
         this.centres = centres;
         this.asks = asks;
@@ -57,6 +58,7 @@ final class RegistryRoutes {
         this.directory = directory;
         this.rules = rules;
         this.tables = tables;
+        this.personalData = personalData;
     }
 
     Route route(Call call) {
@@ -113,15 +115,20 @@ final class RegistryRoutes {
 
     /** The donors as the caller may see them; each is a read of a donor for the audit trail. */
     private CompletionStage<List<DonorView>> donors(List<String> donorIds, Call call) {
-        List<CompletableFuture<DonorEntity.Reply>> replies = donorIds.stream()
-                .map(id -> directory.ask(id, DonorEntity.Get::new).toCompletableFuture())
+        List<CompletableFuture<DonorView>> views = donorIds.stream()
+                .map(id -> directory.ask(id, DonorEntity.Get::new)
+                        .thenCompose(r -> {
+                            if (!(r instanceof DonorEntity.Accepted a)) {
+                                return CompletableFuture.<DonorView>completedFuture(null);
+                            }
+                            call.touchedDonor(a.donor().donorId(), a.donor().homeCentre());
+                            return personalData.view(a.donor(), rules, tables, call.caller());
+                        })
+                        .toCompletableFuture())
                 .toList();
-        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApply(all -> replies.stream()
+        return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(all -> views.stream()
                 .map(CompletableFuture::join)
-                .filter(r -> r instanceof DonorEntity.Accepted)
-                .map(r -> ((DonorEntity.Accepted) r).donor())
-                .peek(d -> call.touchedDonor(d.donorId(), d.homeCentre()))
-                .map(d -> DonorView.of(d, rules, tables, call.caller()))
+                .filter(java.util.Objects::nonNull)
                 .toList());
     }
 

@@ -30,7 +30,7 @@ class SchemaCommandTest {
                     "all_persistence_ids"),
             "snapshot", Set.of("snapshots"),
             "readside", Set.of("donor_summaries", "match_requests_by_centre", "audit_by_day", "audit_by_resource",
-                    "audit_by_subject"),
+                    "audit_by_subject", "donor_keys"),
             "projection", Set.of("offset_store", "projection_management"));
 
     private record Run(int status, String out, String err) {}

@@ -96,6 +96,9 @@ public record Donor(
             return withReservation(new Reservation(e.requestId(), e.centre(), e.at()));
         } else if (event instanceof DonorEvent.Released) {
             return withReservation(null);
+        } else if (event instanceof DonorEvent.PersonalDataErased) {
+            return new Donor(donorId, homeCentre, registeredAt, profile.withoutPersonalData(), typing, donations,
+                    testResults, deferrals, centres, hlaTypedAt, redCellTypedAt, reservation);
         }
         throw new IllegalArgumentException("unknown event " + event.getClass());
     }

@@ -73,6 +73,13 @@ public final class DonorEntity
 
     public record Get(ActorRef<Reply> replyTo) implements Command {}
 
+    /**
+     * Drops name and phone from the donor's state ({@code centre} asks): recorded as
+     * {@link DonorEvent.PersonalDataErased} even when there is nothing left to drop, so each request
+     * is on record. The caller destroys the donor's key; this entity never holds one.
+     */
+    public record ErasePersonalData(String centre, ActorRef<Reply> replyTo) implements Command {}
+
     /** What the centre pools index of this donor now. */
     public record GetSummary(ActorRef<Reply> replyTo) implements Command {}
 
@@ -184,6 +191,9 @@ public final class DonorEntity
                 .onCommand(RecordDeferral.class, (s, c) -> persistAndReply(new DonorEvent.DeferralRecorded(
                         donorId, s.donor().homeCentre(), c.deferral().centre(), clock.instant(), c.deferral()), c.replyTo()))
                 .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(s.donor())))
+                .onCommand(ErasePersonalData.class, (s, c) -> persistAndReply(new DonorEvent.PersonalDataErased(donorId,
+                        s.donor().homeCentre(), c.centre() != null ? c.centre() : s.donor().homeCentre(), clock.instant()),
+                        c.replyTo()))
                 .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), new Summary(summary(s))))
                 .onCommand(Reserve.class, this::reserve)
                 .onCommand(Release.class, this::release)

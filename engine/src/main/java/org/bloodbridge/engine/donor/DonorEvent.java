@@ -51,6 +51,13 @@ public sealed interface DonorEvent extends CborSerializable {
     /** The match request was fulfilled or cancelled. */
     record Released(String donorId, String homeCentre, String centre, Instant at, String requestId) implements DonorEvent {}
 
+    /**
+     * The donor's name and phone were erased on request ({@code centre} asked). Their ciphertext
+     * stays in earlier events but its key is destroyed; the state holds neither from here on, so
+     * later snapshots carry none. The pseudonymous history stays.
+     */
+    record PersonalDataErased(String donorId, String homeCentre, String centre, Instant at) implements DonorEvent {}
+
     /** The mutable profile fields of a PATCH; null means not given. */
-    record ProfileChanges(String name, String phone, Integer weightKg, Abo abo, RhD rhD) {}
+    record ProfileChanges(SealedText name, SealedText phone, Integer weightKg, Abo abo, RhD rhD) {}
 }

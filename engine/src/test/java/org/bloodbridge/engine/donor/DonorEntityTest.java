@@ -58,7 +58,11 @@ class DonorEntityTest {
         kit.clear();
     }
 
-    private static final Profile PROFILE = new Profile(IdType.CN_RIC, "Li Na", null, Sex.F,
+    /** Stand-ins for ciphertext: the entity only carries sealed text, it never opens it. */
+    private static final SealedText NAME = SealedText.sealed(new byte[12], new byte[] {1, 2, 3});
+    private static final SealedText PHONE = SealedText.sealed(new byte[12], new byte[] {4, 5, 6});
+
+    private static final Profile PROFILE = new Profile(IdType.CN_RIC, NAME, null, Sex.F,
             LocalDate.of(1990, 5, 1), 55, Abo.O, RhD.POS);
 
     private DonorEntity.Reply register() {
@@ -125,14 +129,38 @@ class DonorEntityTest {
     void updatesKeepWhatIsNotGivenAndRecordTheActingCentre() {
         register();
         var result = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Update("CQ",
-                new DonorEvent.ProfileChanges(null, "13800000000", 60, null, null),
+                new DonorEvent.ProfileChanges(null, PHONE, 60, null, null),
                 new Typing.TypingChanges(Map.of("B", List.of("B46")), null, Map.of("Fy(a)", "-")), r));
         Donor donor = assertInstanceOf(DonorEntity.Accepted.class, result.reply()).donor();
-        assertEquals("Li Na", donor.profile().name());
+        assertEquals(NAME, donor.profile().name());
+        assertEquals(PHONE, donor.profile().phone());
         assertEquals(60, donor.profile().weightKg());
         assertEquals(Map.of("A", List.of("A*02:01"), "B", List.of("B46")), donor.typing().hla());
         assertEquals(Map.of("Fy(a)", "-"), donor.typing().redCell());
         assertEquals("CQ", result.event().centre());
+    }
+
+    @Test
+    void erasingPersonalDataDropsNameAndPhoneAndKeepsTheHistory() {
+        register();
+        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Update(null,
+                new DonorEvent.ProfileChanges(null, PHONE, null, null, null), new Typing.TypingChanges(null, null, null), r));
+        donate("CQ", DonationType.WHOLE_BLOOD, LocalDate.of(2026, 6, 1));
+
+        var erased = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.ErasePersonalData("CD", r));
+        Donor donor = assertInstanceOf(DonorEntity.Accepted.class, erased.reply()).donor();
+        assertEquals("CD", erased.eventOfType(DonorEvent.PersonalDataErased.class).centre());
+        assertEquals(null, donor.profile().name());
+        assertEquals(null, donor.profile().phone());
+        assertEquals(Abo.O, donor.profile().abo(), "the rest of the profile stays");
+        assertEquals(1, donor.donations().size(), "the history stays");
+
+        kit.restart();
+        assertEquals(null, kit.getState().donor().profile().name(), "recovery replays the erasure");
+        var check = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.CheckEligibility(
+                DonationType.WHOLE_BLOOD, LocalDate.of(2026, 11, 30), r));
+        var checked = assertInstanceOf(DonorEntity.Checked.class, check.reply());
+        assertEquals(ReasonCode.INTERVAL, checked.result().reasons().get(0).code(), "joint screening still works");
     }
 
     @Test
@@ -188,7 +216,7 @@ class DonorEntityTest {
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordTestResult(new RecordedTestResult("CD", test), r));
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CD", travel), r));
 
-        Profile other = new Profile(IdType.CN_RIC, "Someone Else", null, Sex.F, LocalDate.of(1990, 5, 1), 80, Abo.A, RhD.NEG);
+        Profile other = new Profile(IdType.CN_RIC, SealedText.legacy("Someone Else"), null, Sex.F, LocalDate.of(1990, 5, 1), 80, Abo.A, RhD.NEG);
         var imported = runImport("CQ", other, LocalDate.of(2010, 1, 1),
                 List.of(wholeBlood("CQ", LocalDate.of(2025, 1, 10), null),
                         wholeBlood("CQ", LocalDate.of(2025, 7, 30), "G123498654321H"),

@@ -3,6 +3,8 @@ package org.bloodbridge.engine.stored;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
@@ -15,6 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.bloodbridge.engine.donor.DonorEvent;
+import org.bloodbridge.engine.donor.Profile;
+import org.bloodbridge.engine.donor.SealedText;
+import org.bloodbridge.engine.donor.Typing;
+import org.bloodbridge.engine.identity.IdType;
+import org.bloodbridge.engine.identity.Sex;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
@@ -91,10 +99,17 @@ class StoredDataTest {
         assertEquals(StoredSamples.PROFILE.abo(), registered.profile().abo());
         assertEquals(StoredSamples.PROFILE.rhD(), registered.profile().rhD());
         assertEquals(List.of("A*02:01", "A*24:02"), registered.typing().hla().get("A"));
+        // Name and phone were plain strings in v1: legacy values, shown as they are, no ciphertext.
+        assertTrue(registered.profile().name().isLegacy());
+        assertEquals("Li Na", registered.profile().name().plain());
+        assertEquals("+86 138 0000 0000", registered.profile().phone().plain());
+        assertNull(registered.profile().name().ciphertext());
 
         var updated = assertInstanceOf(org.bloodbridge.engine.donor.DonorEvent.Updated.class,
                 read(V1, byName.get("donor-updated")));
         assertEquals(60, updated.profile().weightKg());
+        assertEquals("Li Na", updated.profile().name().plain());
+        assertNull(updated.profile().phone(), "a name-only PATCH leaves phone unchanged (null)");
         assertEquals("O", String.valueOf(updated.profile().abo()));
         assertEquals("POS", String.valueOf(updated.profile().rhD()));
 
@@ -103,6 +118,7 @@ class StoredDataTest {
         assertEquals("AB", String.valueOf(snapshot.donor().profile().abo()));
         assertEquals("NEG", String.valueOf(snapshot.donor().profile().rhD()));
         assertEquals("req-0001", snapshot.donor().reservation().requestId());
+        assertEquals(SealedText.legacy("Li Na"), snapshot.donor().profile().name());
 
         var created = assertInstanceOf(org.bloodbridge.engine.request.MatchRequestEvent.Created.class,
                 read(V1, byName.get("request-created")));
@@ -114,6 +130,26 @@ class StoredDataTest {
                 read(V1, byName.get("request-snapshot")));
         assertEquals("ALLOCATED", request.request().status().name());
         assertFalse(request.request().allocations().isEmpty());
+    }
+
+    /** What this version writes (sealed name and phone, the erasure event) reads back as it was. */
+    @Test
+    void sealedPersonalDataAndErasureRoundTrip() {
+        SealedText name = SealedText.sealed(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, new byte[] {-1, 0, 42});
+        var profile = new Profile(IdType.CN_RIC, name, null, Sex.F, java.time.LocalDate.of(1990, 5, 1), 55, null, null);
+        var registered = new DonorEvent.Registered(StoredSamples.DONOR, "CD", "CD", StoredSamples.AT, profile,
+                StoredSamples.TYPING);
+        var erased = new DonorEvent.PersonalDataErased(StoredSamples.DONOR, "CD", "CD", StoredSamples.AT);
+        var changes = new DonorEvent.Updated(StoredSamples.DONOR, "CD", "CQ", StoredSamples.AT,
+                new DonorEvent.ProfileChanges(null, name, null, null, null), new Typing.TypingChanges(null, null, null));
+        for (Object value : List.of(registered, erased, changes)) {
+            byte[] bytes = serialization.serialize(value).get();
+            Serializer serializer = serialization.findSerializerFor(value);
+            Object back = serialization.deserialize(bytes, serializer.identifier(),
+                    Serializers.manifestFor(serializer, value)).get();
+            assertEquals(value, back);
+        }
+        assertFalse(((DonorEvent.Registered) registered).profile().name().isLegacy());
     }
 
     /** Writes the samples as the code serializes them now; run only when asked (see the class comment). */

@@ -14,6 +14,7 @@ import org.bloodbridge.engine.donor.Profile;
 import org.bloodbridge.engine.donor.RecordedDeferral;
 import org.bloodbridge.engine.donor.RecordedTestResult;
 import org.bloodbridge.engine.donor.Reservation;
+import org.bloodbridge.engine.donor.SealedText;
 import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.eligibility.Deferral;
 import org.bloodbridge.engine.eligibility.DonationType;
@@ -49,7 +50,9 @@ final class StoredSamples {
 
     private StoredSamples() {}
 
-    static final Profile PROFILE = new Profile(IdType.CN_RIC, "Li Na", "+86 138 0000 0000", Sex.F,
+    // v1 stored name and phone as plain strings: they read back as legacy SealedText.
+    static final Profile PROFILE = new Profile(IdType.CN_RIC, SealedText.legacy("Li Na"),
+            SealedText.legacy("+86 138 0000 0000"), Sex.F,
             LocalDate.of(1990, 5, 1), 55, Abo.AB, RhD.NEG);
 
     static final Typing TYPING = new Typing(
@@ -91,10 +94,10 @@ final class StoredSamples {
         Map<String, Object> samples = new LinkedHashMap<>();
         samples.put("donor-registered", new DonorEvent.Registered(DONOR, "CD", "CD", AT, PROFILE, TYPING));
         samples.put("donor-updated", new DonorEvent.Updated(DONOR, "CD", "CQ", AT,
-                new DonorEvent.ProfileChanges("Li Na", null, 60, Abo.O, RhD.POS),
+                new DonorEvent.ProfileChanges(SealedText.legacy("Li Na"), null, 60, Abo.O, RhD.POS),
                 new Typing.TypingChanges(Map.of("C", List.of("C*01:02")), null, Map.of("E", "+"))));
         samples.put("donor-updated-empty", new DonorEvent.Updated(DONOR, "CD", "CD", AT,
-                new DonorEvent.ProfileChanges(null, "123", null, null, null), new Typing.TypingChanges(null, null, null)));
+                new DonorEvent.ProfileChanges(null, SealedText.legacy("123"), null, null, null), new Typing.TypingChanges(null, null, null)));
         samples.put("donor-donation-recorded", new DonorEvent.DonationRecorded(DONOR, "CD", "CD", AT, DONATION));
         samples.put("donor-test-result-recorded", new DonorEvent.TestResultRecorded(DONOR, "CD", "CQ", AT, TEST_RESULT));
         samples.put("donor-deferral-recorded", new DonorEvent.DeferralRecorded(DONOR, "CD", "CD", AT, DEFERRAL));

@@ -54,9 +54,10 @@ public final class DevCassandra implements AutoCloseable {
      * @param runtimeDir the cassandra-runtime module's {@code target} directory
      * @param heap the -Xmx value, for example "768m"
      * @param startTimeout how long {@link #start} waits for a CQL connection
+     * @param jmxPort a port for JMX on 127.0.0.1 only (tests flush tables through it), or 0 for none
      */
     public record Settings(Path dataDir, int nativePort, int storagePort, Path runtimeDir, String heap,
-                           Duration startTimeout) {
+                           Duration startTimeout, int jmxPort) {
         public static final String DEFAULT_HEAP = "768m";
         public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -69,26 +70,30 @@ public final class DevCassandra implements AutoCloseable {
 
         /** Cassandra's usual ports, 9042 (CQL) and 7000 (internode), for a developer's machine. */
         public static Settings forDev(Path dataDir) {
-            return new Settings(dataDir, 9042, 7000, runtimeDirFromProperty(), DEFAULT_HEAP, DEFAULT_START_TIMEOUT);
+            return new Settings(dataDir, 9042, 7000, runtimeDirFromProperty(), DEFAULT_HEAP, DEFAULT_START_TIMEOUT, 0);
         }
 
-        /** Free ports, so that test runs (and other engineers' Cassandras) never collide. */
+        /**
+         * Free ports, so that test runs (and other engineers' Cassandras) never collide; JMX on a
+         * local-only port, so tests can flush memtables and look at the data files.
+         */
         public static Settings forTests(Path dataDir) {
-            // Both sockets are open at once, so the two ports differ.
-            try (ServerSocket nativeSocket = new ServerSocket(0); ServerSocket storageSocket = new ServerSocket(0)) {
+            // The sockets are open at once, so the ports differ.
+            try (ServerSocket nativeSocket = new ServerSocket(0); ServerSocket storageSocket = new ServerSocket(0);
+                    ServerSocket jmxSocket = new ServerSocket(0)) {
                 return new Settings(dataDir, nativeSocket.getLocalPort(), storageSocket.getLocalPort(),
-                        runtimeDirFromProperty(), DEFAULT_HEAP, DEFAULT_START_TIMEOUT);
+                        runtimeDirFromProperty(), DEFAULT_HEAP, DEFAULT_START_TIMEOUT, jmxSocket.getLocalPort());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not find free ports for a test Cassandra", e);
             }
         }
 
         public Settings withNativePort(int port) {
-            return new Settings(dataDir, port, storagePort, runtimeDir, heap, startTimeout);
+            return new Settings(dataDir, port, storagePort, runtimeDir, heap, startTimeout, jmxPort);
         }
 
         public Settings withStoragePort(int port) {
-            return new Settings(dataDir, nativePort, port, runtimeDir, heap, startTimeout);
+            return new Settings(dataDir, nativePort, port, runtimeDir, heap, startTimeout, jmxPort);
         }
 
         private static Path runtimeDirFromProperty() {
@@ -112,12 +117,14 @@ public final class DevCassandra implements AutoCloseable {
     }
 
     private final Process process;
+    private final Settings settings;
     private final int nativePort;
     private boolean closed;
 
-    private DevCassandra(Process process, int nativePort) {
+    private DevCassandra(Process process, Settings settings) {
         this.process = process;
-        this.nativePort = nativePort;
+        this.settings = settings;
+        this.nativePort = settings.nativePort();
     }
 
     /** Starts Cassandra and returns once it accepts CQL connections; stops it again if it does not. */
@@ -135,7 +142,7 @@ public final class DevCassandra implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Cassandra in " + files.dataDir(), e);
         }
-        DevCassandra cassandra = new DevCassandra(process, settings.nativePort());
+        DevCassandra cassandra = new DevCassandra(process, settings);
         log.info("Starting Cassandra (pid {}) on {}, data in {}", process.pid(), cassandra.contactPoint(), files.dataDir());
         try {
             cassandra.awaitCql(files, System.nanoTime() + settings.startTimeout().toNanos());
@@ -155,11 +162,16 @@ public final class DevCassandra implements AutoCloseable {
     private static List<String> command(Settings settings, CassandraFiles files) {
         Path runtime = settings.runtimeDir().toAbsolutePath();
         String classpath = runtime.resolve("classes") + File.pathSeparator + runtime.resolve("lib") + File.separator + "*";
-        // No cassandra.jmx.* property is set, so Cassandra opens no JMX port (7199) and
-        // several instances can run side by side.
-        return List.of(
+        // No JMX port (7199) unless asked (tests ask for a free one), so several instances can run
+        // side by side; cassandra.jmx.local.port binds to 127.0.0.1 only.
+        List<String> jmx = settings.jmxPort() > 0
+                ? List.of("-Dcassandra.jmx.local.port=" + settings.jmxPort(), "-Djava.rmi.server.hostname=" + HOST)
+                : List.of();
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + settings.heap(),
+                "-Xmx" + settings.heap()));
+        command.addAll(jmx);
+        command.addAll(List.of(
                 "@" + files.jvmOptions(),
                 // Cassandra warns that carrying on after an OutOfMemoryError can corrupt data.
                 "-XX:+ExitOnOutOfMemoryError",
@@ -173,7 +185,8 @@ public final class DevCassandra implements AutoCloseable {
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dbloodbridge.owner.pid=" + ProcessHandle.current().pid(),
                 "-cp", classpath,
-                "org.bloodbridge.cassandra.OwnedCassandra");
+                "org.bloodbridge.cassandra.OwnedCassandra"));
+        return command;
     }
 
     private void awaitCql(CassandraFiles files, long deadlineNanos) throws InterruptedException {
@@ -241,6 +254,16 @@ public final class DevCassandra implements AutoCloseable {
 
     public int nativePort() {
         return nativePort;
+    }
+
+    /** The local-only JMX port, or 0 when JMX is off. */
+    public int jmxPort() {
+        return settings.jmxPort();
+    }
+
+    /** Where Cassandra keeps everything: data files under {@code data/<keyspace>/<table>-<id>/}, commit log, config, logs. */
+    public Path dataDir() {
+        return settings.dataDir().toAbsolutePath().normalize();
     }
 
     /** The pid of the Cassandra JVM. */

@@ -8,15 +8,15 @@ import java.util.function.Supplier;
  * so the next use tries again (Cassandra may have been down). Used for the schema and for prepared
  * statements: a table that does not exist yet cannot be prepared.
  */
-final class OnceSucceeded<T> {
+public final class OnceSucceeded<T> {
     private final Supplier<CompletionStage<T>> compute;
     private CompletionStage<T> current;
 
-    OnceSucceeded(Supplier<CompletionStage<T>> compute) {
+    public OnceSucceeded(Supplier<CompletionStage<T>> compute) {
         this.compute = compute;
     }
 
-    synchronized CompletionStage<T> get() {
+    public synchronized CompletionStage<T> get() {
         if (current != null) {
             return current;
         }

@@ -1,5 +1,6 @@
 package org.bloodbridge.persistence.readside;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -7,6 +8,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.projection.cassandra.javadsl.CassandraProjection;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
+import org.bloodbridge.persistence.personaldata.DeploymentKey;
+import org.bloodbridge.persistence.personaldata.PersonalDataKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +31,15 @@ public final class ReadSide {
     private final DonorSummaryTable donorSummaries;
     private final RequestListingTable requestListings;
     private final AuditTable auditTrail;
+    private final PersonalDataKeys personalDataKeys;
 
     private ReadSide(OnceSucceeded<Done> schema, DonorSummaryTable donorSummaries, RequestListingTable requestListings,
-            AuditTable auditTrail) {
+            AuditTable auditTrail, PersonalDataKeys personalDataKeys) {
         this.schema = schema;
         this.donorSummaries = donorSummaries;
         this.requestListings = requestListings;
         this.auditTrail = auditTrail;
+        this.personalDataKeys = personalDataKeys;
     }
 
     /** The read side as persistence.conf's {@code bloodbridge.readside} configures it. */
@@ -51,7 +56,9 @@ public final class ReadSide {
         ReadSide readSide = new ReadSide(schema,
                 new DonorSummaryTable(session, settings, schema, system.executionContext()),
                 new RequestListingTable(session, settings, schema),
-                new AuditTable(session, settings, schema));
+                new AuditTable(session, settings, schema),
+                new PersonalDataKeys(session, schema, settings.keyspace(), settings.profile(),
+                        DeploymentKey.from(system.settings().config()), Clock.systemUTC()));
         readSide.ready().whenComplete((done, failure) -> {
             if (failure != null) {
                 log.warn("Could not create the read-side schema yet (tried again on first use): {}", failure.toString());
@@ -75,5 +82,10 @@ public final class ReadSide {
 
     public AuditTable auditTrail() {
         return auditTrail;
+    }
+
+    /** The donors' personal-data keys (kept in the read-side keyspace, though no projection writes them). */
+    public PersonalDataKeys personalDataKeys() {
+        return personalDataKeys;
     }
 }
