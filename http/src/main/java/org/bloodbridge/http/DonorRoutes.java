@@ -83,7 +83,8 @@ final class DonorRoutes {
         Registration r = registrationInput.read(body, checks.actingCentre(body, "centre", call));
         String donorId = donorIds.donorIdOf(r.nationalId());
         return onSuccess(personalData.seal(donorId, r.personal()), sealed -> ask(donorId,
-                replyTo -> new DonorEntity.Register(r.centre(), r.profile(sealed), r.typing(), replyTo), StatusCodes.CREATED,
+                replyTo -> new DonorEntity.Register(r.centre(), r.profile(sealed), r.typing(),
+                        call.caller().subject(), replyTo), StatusCodes.CREATED,
                 call));
     }
 
@@ -113,22 +114,22 @@ final class DonorRoutes {
             return personalData.seal(donorId, personal);
         });
         return onSuccess(sealed, s -> ask(donorId, replyTo -> new DonorEntity.Update(
-                centre, new ProfileChanges(s.name(), s.phone(), weightKg, abo, rhD), typing, replyTo), StatusCodes.OK, call));
+                centre, new ProfileChanges(s.name(), s.phone(), weightKg, abo, rhD), typing, call.caller().subject(), replyTo), StatusCodes.OK, call));
     }
 
     private Route recordDonation(String donorId, Fields body, Call call) {
         Donation donation = historyInput.donation(body, checks.actingCentre(body, "centre", call));
-        return ask(donorId, replyTo -> new DonorEntity.RecordDonation(donation, replyTo), StatusCodes.CREATED, call);
+        return ask(donorId, replyTo -> new DonorEntity.RecordDonation(donation, call.caller().subject(), replyTo), StatusCodes.CREATED, call);
     }
 
     private Route recordTestResult(String donorId, Fields body, Call call) {
         RecordedTestResult result = historyInput.testResult(body, checks.actingCentre(body, "centre", call));
-        return ask(donorId, replyTo -> new DonorEntity.RecordTestResult(result, replyTo), StatusCodes.CREATED, call);
+        return ask(donorId, replyTo -> new DonorEntity.RecordTestResult(result, call.caller().subject(), replyTo), StatusCodes.CREATED, call);
     }
 
     private Route recordDeferral(String donorId, Fields body, Call call) {
         RecordedDeferral deferral = historyInput.deferral(body, checks.actingCentre(body, "centre", call));
-        return ask(donorId, replyTo -> new DonorEntity.RecordDeferral(deferral, replyTo), StatusCodes.CREATED, call);
+        return ask(donorId, replyTo -> new DonorEntity.RecordDeferral(deferral, call.caller().subject(), replyTo), StatusCodes.CREATED, call);
     }
 
     private Route eligibility(String donorId) {

@@ -21,10 +21,10 @@ final class ImportLineInput {
     record ImportLine(String donorId, Registration registration, LocalDate registeredOn, List<Donation> donations,
             List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals) {
 
-        /** The line's command, with name and phone {@code sealed} for this donor. */
-        DonorEntity.Import command(PersonalData.Sealed sealed, ActorRef<DonorEntity.Reply> replyTo) {
+        /** The line's command by {@code subject}, with name and phone {@code sealed} for this donor. */
+        DonorEntity.Import command(PersonalData.Sealed sealed, String subject, ActorRef<DonorEntity.Reply> replyTo) {
             return new DonorEntity.Import(registration.centre(), registration.profile(sealed), registration.typing(),
-                    registeredOn, donations, testResults, deferrals, replyTo);
+                    registeredOn, donations, testResults, deferrals, subject, replyTo);
         }
     }
 

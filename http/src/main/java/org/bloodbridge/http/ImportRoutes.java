@@ -120,7 +120,7 @@ final class ImportRoutes {
             return CompletableFuture.completedFuture(Done.getInstance());
         }
         return personalData.seal(line.donorId(), line.registration().personal())
-                .thenCompose(sealed -> directory.ask(line.donorId(), replyTo -> line.command(sealed, replyTo)))
+                .thenCompose(sealed -> directory.ask(line.donorId(), replyTo -> line.command(sealed, call.caller().subject(), replyTo)))
                 .handle((reply, failure) -> {
                     if (failure == null && reply instanceof DonorEntity.Imported imported) {
                         job.accepted(imported);

@@ -49,7 +49,7 @@ final class PersonalDataRoutes {
                     String home = accepted.donor().homeCentre();
                     call.touchedDonor(donorId, home);
                     call.requireCentre(home, "the donor's home centre");
-                    return directory.ask(donorId, replyTo -> new DonorEntity.ErasePersonalData(home, replyTo));
+                    return directory.ask(donorId, replyTo -> new DonorEntity.ErasePersonalData(home, call.caller().subject(), replyTo));
                 })
                 .thenCompose(reply -> reply instanceof DonorEntity.Accepted
                         ? personalData.destroyKey(donorId)

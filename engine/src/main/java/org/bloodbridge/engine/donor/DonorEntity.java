@@ -50,17 +50,17 @@ public final class DonorEntity
     /** Every command is answered. */
     public sealed interface Command extends CborSerializable, ReplyingCommand<Reply> {}
 
-    public record Register(String centre, Profile profile, Typing typing, ActorRef<Reply> replyTo) implements Command {}
+    public record Register(String centre, Profile profile, Typing typing, String subject, ActorRef<Reply> replyTo) implements Command {}
 
     /** A PATCH; {@code centre} may be null, and the home centre is then recorded as the actor. */
-    public record Update(String centre, ProfileChanges profile, TypingChanges typing, ActorRef<Reply> replyTo)
+    public record Update(String centre, ProfileChanges profile, TypingChanges typing, String subject, ActorRef<Reply> replyTo)
             implements Command {}
 
-    public record RecordDonation(Donation donation, ActorRef<Reply> replyTo) implements Command {}
+    public record RecordDonation(Donation donation, String subject, ActorRef<Reply> replyTo) implements Command {}
 
-    public record RecordTestResult(RecordedTestResult result, ActorRef<Reply> replyTo) implements Command {}
+    public record RecordTestResult(RecordedTestResult result, String subject, ActorRef<Reply> replyTo) implements Command {}
 
-    public record RecordDeferral(RecordedDeferral deferral, ActorRef<Reply> replyTo) implements Command {}
+    public record RecordDeferral(RecordedDeferral deferral, String subject, ActorRef<Reply> replyTo) implements Command {}
 
     /**
      * One line of a bulk import: registers the person if unknown (at {@code registeredOn}, when
@@ -68,7 +68,7 @@ public final class DonorEntity
      * and home centre are left as they are.
      */
     public record Import(String centre, Profile profile, Typing typing, LocalDate registeredOn, List<Donation> donations,
-            List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals, ActorRef<Reply> replyTo)
+            List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals, String subject, ActorRef<Reply> replyTo)
             implements Command {}
 
     public record Get(ActorRef<Reply> replyTo) implements Command {}
@@ -78,7 +78,7 @@ public final class DonorEntity
      * {@link DonorEvent.PersonalDataErased} even when there is nothing left to drop, so each request
      * is on record. The caller destroys the donor's key; this entity never holds one.
      */
-    public record ErasePersonalData(String centre, ActorRef<Reply> replyTo) implements Command {}
+    public record ErasePersonalData(String centre, String subject, ActorRef<Reply> replyTo) implements Command {}
 
     /** What the centre pools index of this donor now. */
     public record GetSummary(ActorRef<Reply> replyTo) implements Command {}
@@ -88,10 +88,10 @@ public final class DonorEntity
      * donor may give {@code type} on {@code neededBy}. Reserving again for the same request is a no-op.
      */
     public record Reserve(String requestId, String centre, DonationType type, LocalDate neededBy,
-            ActorRef<Reply> replyTo) implements Command {}
+            String subject, ActorRef<Reply> replyTo) implements Command {}
 
     /** Releases the donor if {@code requestId} holds it; otherwise a no-op. */
-    public record Release(String requestId, String centre, ActorRef<Reply> replyTo) implements Command {}
+    public record Release(String requestId, String centre, String subject, ActorRef<Reply> replyTo) implements Command {}
 
     public record CheckEligibility(DonationType type, LocalDate date, ActorRef<Reply> replyTo) implements Command {}
 
@@ -182,17 +182,17 @@ public final class DonorEntity
                 .onCommand(Register.class, (s, c) -> Effect().reply(c.replyTo(), new Rejected("donor_exists",
                         "this person is already registered (home centre " + s.donor().homeCentre() + ")", donorId, List.of())))
                 .onCommand(Update.class, (s, c) -> persistAndReply(new DonorEvent.Updated(donorId, s.donor().homeCentre(),
-                        c.centre() != null ? c.centre() : s.donor().homeCentre(), clock.instant(), c.profile(), c.typing()),
+                        c.centre() != null ? c.centre() : s.donor().homeCentre(), clock.instant(), c.profile(), c.typing(), c.subject()),
                         c.replyTo()))
                 .onCommand(Import.class, this::importLine)
                 .onCommand(RecordDonation.class, this::recordDonation)
                 .onCommand(RecordTestResult.class, (s, c) -> persistAndReply(new DonorEvent.TestResultRecorded(
-                        donorId, s.donor().homeCentre(), c.result().centre(), clock.instant(), c.result()), c.replyTo()))
+                        donorId, s.donor().homeCentre(), c.result().centre(), clock.instant(), c.result(), c.subject()), c.replyTo()))
                 .onCommand(RecordDeferral.class, (s, c) -> persistAndReply(new DonorEvent.DeferralRecorded(
-                        donorId, s.donor().homeCentre(), c.deferral().centre(), clock.instant(), c.deferral()), c.replyTo()))
+                        donorId, s.donor().homeCentre(), c.deferral().centre(), clock.instant(), c.deferral(), c.subject()), c.replyTo()))
                 .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(s.donor())))
                 .onCommand(ErasePersonalData.class, (s, c) -> persistAndReply(new DonorEvent.PersonalDataErased(donorId,
-                        s.donor().homeCentre(), c.centre() != null ? c.centre() : s.donor().homeCentre(), clock.instant()),
+                        s.donor().homeCentre(), c.centre() != null ? c.centre() : s.donor().homeCentre(), clock.instant(), c.subject()),
                         c.replyTo()))
                 .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), new Summary(summary(s))))
                 .onCommand(Reserve.class, this::reserve)
@@ -203,7 +203,7 @@ public final class DonorEntity
     }
 
     private ReplyEffect<DonorEvent, State> register(State state, Register c) {
-        return persistAndReply(new DonorEvent.Registered(donorId, c.centre(), c.centre(), clock.instant(), c.profile(), c.typing()),
+        return persistAndReply(new DonorEvent.Registered(donorId, c.centre(), c.centre(), clock.instant(), c.profile(), c.typing(), c.subject()),
                 c.replyTo());
     }
 
@@ -214,11 +214,11 @@ public final class DonorEntity
         Donor donor = state.donor();
         if (!state.registered()) {
             Instant registeredAt = c.registeredOn() != null ? c.registeredOn().atStartOfDay(ZoneOffset.UTC).toInstant() : now;
-            var registered = new DonorEvent.Registered(donorId, c.centre(), c.centre(), registeredAt, c.profile(), c.typing());
+            var registered = new DonorEvent.Registered(donorId, c.centre(), c.centre(), registeredAt, c.profile(), c.typing(), c.subject());
             events.add(registered);
             donor = Donor.registered(registered);
         }
-        HistoryMerge merge = HistoryMerge.of(donor, c.centre(), c.donations(), c.testResults(), c.deferrals(), now, rules);
+        HistoryMerge merge = HistoryMerge.of(donor, c.centre(), c.subject(), c.donations(), c.testResults(), c.deferrals(), now, rules);
         if (merge.event() != null) {
             events.add(merge.event());
         }
@@ -243,7 +243,7 @@ public final class DonorEntity
                     "the donor may not give " + c.type().label() + " on " + c.neededBy(), donorId, result.reasons()));
         }
         return persistAndReply(new DonorEvent.Reserved(donorId, state.donor().homeCentre(), c.centre(), clock.instant(),
-                c.requestId()), c.replyTo());
+                c.requestId(), c.subject()), c.replyTo());
     }
 
     private ReplyEffect<DonorEvent, State> release(State state, Release c) {
@@ -252,7 +252,7 @@ public final class DonorEntity
             return Effect().reply(c.replyTo(), new Accepted(state.donor()));
         }
         return persistAndReply(new DonorEvent.Released(donorId, state.donor().homeCentre(), c.centre(), clock.instant(),
-                c.requestId()), c.replyTo());
+                c.requestId(), c.subject()), c.replyTo());
     }
 
     private DonorSummary summary(State state) {
@@ -273,7 +273,7 @@ public final class DonorEntity
                     "the donor may not donate " + donation.type().label() + " on " + donation.date(), donorId, result.reasons()));
         }
         return persistAndReply(new DonorEvent.DonationRecorded(
-                donorId, state.donor().homeCentre(), donation.centre(), clock.instant(), donation), c.replyTo());
+                donorId, state.donor().homeCentre(), donation.centre(), clock.instant(), donation, c.subject()), c.replyTo());
     }
 
     private ReplyEffect<DonorEvent, State> persistAndReply(DonorEvent event, ActorRef<Reply> replyTo) {

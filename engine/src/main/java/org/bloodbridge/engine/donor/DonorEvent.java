@@ -8,8 +8,8 @@ import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RhD;
 
 /**
- * Everything that happens to a donor. Every event names the acting {@code centre} and when it was
- * recorded ({@code at}), which is what the audit trail will read; {@code homeCentre} is carried so
+ * Everything that happens to a donor. Every event names the acting {@code centre}, the acting
+ * person ({@code subject}) and when it was recorded ({@code at}); {@code homeCentre} is carried so
  * events can be tagged per home centre without the entity's state.
  */
 public sealed interface DonorEvent extends CborSerializable {
@@ -21,20 +21,23 @@ public sealed interface DonorEvent extends CborSerializable {
 
     Instant at();
 
-    record Registered(String donorId, String homeCentre, String centre, Instant at, Profile profile, Typing typing)
+    /** Who acted: the sign-in's subject ({@code sub}); null in events recorded before sign-in, and for the system's own. */
+    String subject();
+
+    record Registered(String donorId, String homeCentre, String centre, Instant at, Profile profile, Typing typing, String subject)
             implements DonorEvent {}
 
     /** A PATCH: null profile fields are unchanged. */
-    record Updated(String donorId, String homeCentre, String centre, Instant at, ProfileChanges profile, TypingChanges typing)
+    record Updated(String donorId, String homeCentre, String centre, Instant at, ProfileChanges profile, TypingChanges typing, String subject)
             implements DonorEvent {}
 
-    record DonationRecorded(String donorId, String homeCentre, String centre, Instant at, Donation donation)
+    record DonationRecorded(String donorId, String homeCentre, String centre, Instant at, Donation donation, String subject)
             implements DonorEvent {}
 
-    record TestResultRecorded(String donorId, String homeCentre, String centre, Instant at, RecordedTestResult result)
+    record TestResultRecorded(String donorId, String homeCentre, String centre, Instant at, RecordedTestResult result, String subject)
             implements DonorEvent {}
 
-    record DeferralRecorded(String donorId, String homeCentre, String centre, Instant at, RecordedDeferral deferral)
+    record DeferralRecorded(String donorId, String homeCentre, String centre, Instant at, RecordedDeferral deferral, String subject)
             implements DonorEvent {}
 
     /**
@@ -43,20 +46,20 @@ public sealed interface DonorEvent extends CborSerializable {
      * centre; each record names its own.
      */
     record HistoryImported(String donorId, String homeCentre, String centre, Instant at, List<Donation> donations,
-            List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals) implements DonorEvent {}
+            List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals, String subject) implements DonorEvent {}
 
     /** Allocated to an open match request ({@code centre} allocated it); held until {@link Released}. */
-    record Reserved(String donorId, String homeCentre, String centre, Instant at, String requestId) implements DonorEvent {}
+    record Reserved(String donorId, String homeCentre, String centre, Instant at, String requestId, String subject) implements DonorEvent {}
 
     /** The match request was fulfilled or cancelled. */
-    record Released(String donorId, String homeCentre, String centre, Instant at, String requestId) implements DonorEvent {}
+    record Released(String donorId, String homeCentre, String centre, Instant at, String requestId, String subject) implements DonorEvent {}
 
     /**
      * The donor's name and phone were erased on request ({@code centre} asked). Their ciphertext
      * stays in earlier events but its key is destroyed; the state holds neither from here on, so
      * later snapshots carry none. The pseudonymous history stays.
      */
-    record PersonalDataErased(String donorId, String homeCentre, String centre, Instant at) implements DonorEvent {}
+    record PersonalDataErased(String donorId, String homeCentre, String centre, Instant at, String subject) implements DonorEvent {}
 
     /** The mutable profile fields of a PATCH; null means not given. */
     record ProfileChanges(SealedText name, SealedText phone, Integer weightKg, Abo abo, RhD rhD) {}

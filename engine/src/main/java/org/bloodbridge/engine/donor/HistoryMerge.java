@@ -20,9 +20,9 @@ import org.bloodbridge.engine.eligibility.RuleSet;
  */
 record HistoryMerge(DonorEvent.HistoryImported event, int added, int skipped, int ruleViolations) {
 
-    static HistoryMerge of(Donor start, String centre, List<Donation> donations, List<RecordedTestResult> testResults,
-            List<RecordedDeferral> deferrals, Instant at, RuleSet rules) {
-        Merging merging = new Merging(start, centre, at);
+    static HistoryMerge of(Donor start, String centre, String subject, List<Donation> donations,
+            List<RecordedTestResult> testResults, List<RecordedDeferral> deferrals, Instant at, RuleSet rules) {
+        Merging merging = new Merging(start, centre, subject, at);
         List<Donation> newDonations = merging.addAll(donations, HistoryMerge::hasDonation,
                 d -> merging.imported(List.of(d), List.of(), List.of()));
         List<RecordedTestResult> newResults = merging.addAll(testResults,
@@ -40,18 +40,20 @@ record HistoryMerge(DonorEvent.HistoryImported event, int added, int skipped, in
     /** The donor as the records added so far leave it, so a record given twice in one line is added once. */
     private static final class Merging {
         private final String centre;
+        private final String subject;
         private final Instant at;
         private Donor donor;
         private int skipped;
 
-        Merging(Donor start, String centre, Instant at) {
+        Merging(Donor start, String centre, String subject, Instant at) {
             this.donor = start;
             this.centre = centre;
+            this.subject = subject;
             this.at = at;
         }
 
         DonorEvent.HistoryImported imported(List<Donation> d, List<RecordedTestResult> t, List<RecordedDeferral> f) {
-            return new DonorEvent.HistoryImported(donor.donorId(), donor.homeCentre(), centre, at, d, t, f);
+            return new DonorEvent.HistoryImported(donor.donorId(), donor.homeCentre(), centre, at, d, t, f, subject);
         }
 
         /** Adds the records the donor does not have yet; returns them. */

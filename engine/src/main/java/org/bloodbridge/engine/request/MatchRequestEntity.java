@@ -228,7 +228,8 @@ public final class MatchRequestEntity
         }
         MatchCriteria criteria = request.criteria();
         return askDonor(allocate, allocate.donorId(), replyTo -> new DonorEntity.Reserve(requestId,
-                by(request, allocate.by()), criteria.product().donationType(), criteria.neededBy(), replyTo));
+                by(request, allocate.by()), criteria.product().donationType(), criteria.neededBy(), allocate.subject(),
+                replyTo));
     }
 
     private ReplyEffect<MatchRequestEvent, State> askDonor(Request step, String donorId,
@@ -286,10 +287,10 @@ public final class MatchRequestEntity
         Set<String> donors = new LinkedHashSet<>();
         request.allocations().forEach(a -> donors.add(a.donorId()));
         request.candidates().stream().filter(c -> c.state() == CandidateState.ACCEPTED).forEach(c -> donors.add(c.donorId()));
-        String by = request.events().get(request.events().size() - 1).by();
+        WorkflowEntry last = request.events().get(request.events().size() - 1);
         ActorRef<DonorEntity.Reply> ignore = context.getSystem().ignoreRef();
         donors.forEach(donorId -> sharding.entityRefFor(DonorEntity.TYPE_KEY, donorId)
-                .tell(new DonorEntity.Release(requestId, by, ignore)));
+                .tell(new DonorEntity.Release(requestId, last.by(), last.subject(), ignore)));
     }
 
     private ReplyEffect<MatchRequestEvent, State> persistAndReply(MatchRequestEvent event, ActorRef<Reply> replyTo) {

@@ -67,12 +67,12 @@ class DonorEntityTest {
 
     private DonorEntity.Reply register() {
         return kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Register("CD", PROFILE,
-                new Typing(Map.of("A", List.of("A*02:01")), Map.of(), Map.of()), r)).reply();
+                new Typing(Map.of("A", List.of("A*02:01")), Map.of(), Map.of()), null, r)).reply();
     }
 
     private EventSourcedBehaviorTestKit.CommandResultWithReply<DonorEntity.Command, DonorEvent, DonorEntity.State, DonorEntity.Reply>
             donate(String centre, DonationType type, LocalDate date) {
-        return kit.runCommand(r -> new DonorEntity.RecordDonation(new Donation(centre, date, type, 400, null, null), r));
+        return kit.runCommand(r -> new DonorEntity.RecordDonation(new Donation(centre, date, type, 400, null, null), null, r));
     }
 
     @Test
@@ -81,10 +81,20 @@ class DonorEntityTest {
         assertEquals("CD", accepted.donor().homeCentre());
         assertEquals(Set.of("CD"), accepted.donor().centres());
 
-        var again = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Register("CQ", PROFILE, Typing.NONE, r));
+        var again = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Register("CQ", PROFILE, Typing.NONE, null, r));
         var rejected = assertInstanceOf(DonorEntity.Rejected.class, again.reply());
         assertEquals("donor_exists", rejected.error());
         assertTrue(again.hasNoEvents(), "a refused registration writes nothing");
+    }
+
+    @Test
+    void everyEventNamesTheActingCentreAndPerson() {
+        register();
+        var result = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDonation(
+                new Donation("CQ", LocalDate.of(2026, 6, 1), DonationType.WHOLE_BLOOD, 400, null, null), "user-cq-7", r));
+        var event = result.eventOfType(DonorEvent.DonationRecorded.class);
+        assertEquals("CQ", event.centre());
+        assertEquals("user-cq-7", event.subject());
     }
 
     @Test
@@ -116,7 +126,7 @@ class DonorEntityTest {
     void aReactiveTestDefersPermanentlyEverywhere() {
         register();
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordTestResult(new RecordedTestResult("CD",
-                new TestResult(LocalDate.of(2026, 6, 2), Marker.HIV, TestOutcome.REACTIVE)), r));
+                new TestResult(LocalDate.of(2026, 6, 2), Marker.HIV, TestOutcome.REACTIVE)), null, r));
         var check = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.CheckEligibility(
                 DonationType.PLATELETS_APHERESIS, LocalDate.of(2030, 1, 1), r));
         var checked = assertInstanceOf(DonorEntity.Checked.class, check.reply());
@@ -130,7 +140,7 @@ class DonorEntityTest {
         register();
         var result = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Update("CQ",
                 new DonorEvent.ProfileChanges(null, PHONE, 60, null, null),
-                new Typing.TypingChanges(Map.of("B", List.of("B46")), null, Map.of("Fy(a)", "-")), r));
+                new Typing.TypingChanges(Map.of("B", List.of("B46")), null, Map.of("Fy(a)", "-")), null, r));
         Donor donor = assertInstanceOf(DonorEntity.Accepted.class, result.reply()).donor();
         assertEquals(NAME, donor.profile().name());
         assertEquals(PHONE, donor.profile().phone());
@@ -144,10 +154,10 @@ class DonorEntityTest {
     void erasingPersonalDataDropsNameAndPhoneAndKeepsTheHistory() {
         register();
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Update(null,
-                new DonorEvent.ProfileChanges(null, PHONE, null, null, null), new Typing.TypingChanges(null, null, null), r));
+                new DonorEvent.ProfileChanges(null, PHONE, null, null, null), new Typing.TypingChanges(null, null, null), null, r));
         donate("CQ", DonationType.WHOLE_BLOOD, LocalDate.of(2026, 6, 1));
 
-        var erased = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.ErasePersonalData("CD", r));
+        var erased = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.ErasePersonalData("CD", null, r));
         Donor donor = assertInstanceOf(DonorEntity.Accepted.class, erased.reply()).donor();
         assertEquals("CD", erased.eventOfType(DonorEvent.PersonalDataErased.class).centre());
         assertEquals(null, donor.profile().name());
@@ -168,7 +178,7 @@ class DonorEntityTest {
         register();
         donate("CQ", DonationType.WHOLE_BLOOD, LocalDate.of(2026, 6, 1));
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CD",
-                new Deferral(LocalDate.of(2026, 11, 1), LocalDate.of(2027, 5, 1), false, "travel")), r));
+                new Deferral(LocalDate.of(2026, 11, 1), LocalDate.of(2027, 5, 1), false, "travel")), null, r));
         Donor before = kit.getState().donor();
         kit.restart();
         assertEquals(before, kit.getState().donor());
@@ -181,7 +191,7 @@ class DonorEntityTest {
     private DonorEntity.Imported runImport(String centre, Profile profile, LocalDate registeredOn, List<Donation> donations,
             List<RecordedTestResult> tests, List<RecordedDeferral> deferrals) {
         return assertInstanceOf(DonorEntity.Imported.class, kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Import(
-                centre, profile, Typing.NONE, registeredOn, donations, tests, deferrals, r)).reply());
+                centre, profile, Typing.NONE, registeredOn, donations, tests, deferrals, null, r)).reply());
     }
 
     @Test
@@ -190,7 +200,7 @@ class DonorEntityTest {
                 LocalDate.of(2015, 3, 2),
                 List.of(wholeBlood("CQ", LocalDate.of(2020, 1, 10), "G123498654321H")),
                 List.of(new RecordedTestResult("CQ", new TestResult(LocalDate.of(2020, 1, 10), Marker.HIV, TestOutcome.NON_REACTIVE))),
-                List.of(new RecordedDeferral("CD", Deferral.temporary(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 6, 1), "travel"))),
+                List.of(new RecordedDeferral("CD", Deferral.temporary(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 6, 1), "travel"))), null,
                 r));
         var imported = assertInstanceOf(DonorEntity.Imported.class, result.reply());
         assertEquals(new DonorEntity.Imported(DONOR_ID, true, 3, 0, 0), imported);
@@ -210,11 +220,11 @@ class DonorEntityTest {
         register();
         donate("CD", DonationType.WHOLE_BLOOD, LocalDate.of(2025, 1, 10));
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDonation(
-                wholeBlood("CD", LocalDate.of(2025, 8, 1), "G123498654321H"), r));
+                wholeBlood("CD", LocalDate.of(2025, 8, 1), "G123498654321H"), null, r));
         TestResult test = new TestResult(LocalDate.of(2025, 1, 10), Marker.HBV, TestOutcome.NON_REACTIVE);
         Deferral travel = Deferral.temporary(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 1), "travel");
-        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordTestResult(new RecordedTestResult("CD", test), r));
-        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CD", travel), r));
+        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordTestResult(new RecordedTestResult("CD", test), null, r));
+        kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CD", travel), null, r));
 
         Profile other = new Profile(IdType.CN_RIC, SealedText.legacy("Someone Else"), null, Sex.F, LocalDate.of(1990, 5, 1), 80, Abo.A, RhD.NEG);
         var imported = runImport("CQ", other, LocalDate.of(2010, 1, 1),
@@ -230,7 +240,7 @@ class DonorEntityTest {
         assertEquals(3, donor.donations().size());
 
         var again = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Import("CQ", other, Typing.NONE, null,
-                List.of(wholeBlood("CQ", LocalDate.of(2024, 6, 1), null)), List.of(), List.of(), r));
+                List.of(wholeBlood("CQ", LocalDate.of(2024, 6, 1), null)), List.of(), List.of(), null, r));
         assertEquals(new DonorEntity.Imported(DONOR_ID, false, 0, 1, 0), again.reply());
         assertTrue(again.hasNoEvents(), "nothing new, nothing written");
     }
@@ -255,40 +265,40 @@ class DonorEntityTest {
         register();
         LocalDate neededBy = LocalDate.of(2026, 11, 26);
         var first = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve("req-1", "CD",
-                DonationType.PLATELETS_APHERESIS, neededBy, r));
+                DonationType.PLATELETS_APHERESIS, neededBy, null, r));
         var held = assertInstanceOf(DonorEntity.Accepted.class, first.reply()).donor().reservation();
         assertEquals("req-1", held.requestId());
         assertEquals("req-1", published.get(published.size() - 1).reservedFor(), "the pool hears of the reservation");
 
         var again = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve("req-1", "CD",
-                DonationType.PLATELETS_APHERESIS, neededBy, r));
+                DonationType.PLATELETS_APHERESIS, neededBy, null, r));
         assertInstanceOf(DonorEntity.Accepted.class, again.reply());
         assertTrue(again.hasNoEvents(), "reserving again for the same request changes nothing");
 
         var other = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve("req-2", "CQ",
-                DonationType.PLATELETS_APHERESIS, neededBy, r));
+                DonationType.PLATELETS_APHERESIS, neededBy, null, r));
         assertEquals("reserved", assertInstanceOf(DonorEntity.Rejected.class, other.reply()).error());
         assertTrue(other.hasNoEvents());
 
-        var wrongRelease = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Release("req-2", "CQ", r));
+        var wrongRelease = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Release("req-2", "CQ", null, r));
         assertTrue(wrongRelease.hasNoEvents(), "only the holding request releases");
-        var release = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Release("req-1", "CD", r));
+        var release = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Release("req-1", "CD", null, r));
         assertEquals(null, assertInstanceOf(DonorEntity.Accepted.class, release.reply()).donor().reservation());
         assertEquals(null, published.get(published.size() - 1).reservedFor());
 
         var afterRestart = kit.restart().state().donor();
         assertEquals(null, afterRestart.reservation());
         assertInstanceOf(DonorEntity.Accepted.class, kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve(
-                "req-2", "CQ", DonationType.PLATELETS_APHERESIS, neededBy, r)).reply());
+                "req-2", "CQ", DonationType.PLATELETS_APHERESIS, neededBy, null, r)).reply());
     }
 
     @Test
     void aDeferredDonorCannotBeReserved() {
         register();
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CQ",
-                Deferral.temporary(LocalDate.of(2026, 11, 20), LocalDate.of(2027, 2, 1), "travel")), r));
+                Deferral.temporary(LocalDate.of(2026, 11, 20), LocalDate.of(2027, 2, 1), "travel")), null, r));
         var refused = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.Reserve("req-1", "CD",
-                DonationType.PLATELETS_APHERESIS, LocalDate.of(2026, 11, 26), r));
+                DonationType.PLATELETS_APHERESIS, LocalDate.of(2026, 11, 26), null, r));
         assertEquals("not_eligible", assertInstanceOf(DonorEntity.Rejected.class, refused.reply()).error());
         assertTrue(refused.hasNoEvents());
     }
@@ -297,7 +307,7 @@ class DonorEntityTest {
     void everyPersistedEventTellsThePoolsTheNewSummary() {
         register();
         kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.RecordDeferral(new RecordedDeferral("CQ",
-                Deferral.temporary(LocalDate.of(2026, 11, 20), LocalDate.of(2027, 2, 1), "travel")), r));
+                Deferral.temporary(LocalDate.of(2026, 11, 20), LocalDate.of(2027, 2, 1), "travel")), null, r));
         assertEquals(2, published.size());
         DonorSummary last = published.get(1);
         assertEquals(2, last.seqNr());

@@ -138,10 +138,10 @@ class StoredDataTest {
         SealedText name = SealedText.sealed(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, new byte[] {-1, 0, 42});
         var profile = new Profile(IdType.CN_RIC, name, null, Sex.F, java.time.LocalDate.of(1990, 5, 1), 55, null, null);
         var registered = new DonorEvent.Registered(StoredSamples.DONOR, "CD", "CD", StoredSamples.AT, profile,
-                StoredSamples.TYPING);
-        var erased = new DonorEvent.PersonalDataErased(StoredSamples.DONOR, "CD", "CD", StoredSamples.AT);
+                StoredSamples.TYPING, null);
+        var erased = new DonorEvent.PersonalDataErased(StoredSamples.DONOR, "CD", "CD", StoredSamples.AT, null);
         var changes = new DonorEvent.Updated(StoredSamples.DONOR, "CD", "CQ", StoredSamples.AT,
-                new DonorEvent.ProfileChanges(null, name, null, null, null), new Typing.TypingChanges(null, null, null));
+                new DonorEvent.ProfileChanges(null, name, null, null, null), new Typing.TypingChanges(null, null, null), null);
         for (Object value : List.of(registered, erased, changes)) {
             byte[] bytes = serialization.serialize(value).get();
             Serializer serializer = serialization.findSerializerFor(value);

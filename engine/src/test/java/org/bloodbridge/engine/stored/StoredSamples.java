@@ -92,19 +92,19 @@ final class StoredSamples {
     /** Every sample by the name of its file. */
     static Map<String, Object> all() {
         Map<String, Object> samples = new LinkedHashMap<>();
-        samples.put("donor-registered", new DonorEvent.Registered(DONOR, "CD", "CD", AT, PROFILE, TYPING));
+        samples.put("donor-registered", new DonorEvent.Registered(DONOR, "CD", "CD", AT, PROFILE, TYPING, null));
         samples.put("donor-updated", new DonorEvent.Updated(DONOR, "CD", "CQ", AT,
                 new DonorEvent.ProfileChanges(SealedText.legacy("Li Na"), null, 60, Abo.O, RhD.POS),
-                new Typing.TypingChanges(Map.of("C", List.of("C*01:02")), null, Map.of("E", "+"))));
+                new Typing.TypingChanges(Map.of("C", List.of("C*01:02")), null, Map.of("E", "+")), null));
         samples.put("donor-updated-empty", new DonorEvent.Updated(DONOR, "CD", "CD", AT,
-                new DonorEvent.ProfileChanges(null, SealedText.legacy("123"), null, null, null), new Typing.TypingChanges(null, null, null)));
-        samples.put("donor-donation-recorded", new DonorEvent.DonationRecorded(DONOR, "CD", "CD", AT, DONATION));
-        samples.put("donor-test-result-recorded", new DonorEvent.TestResultRecorded(DONOR, "CD", "CQ", AT, TEST_RESULT));
-        samples.put("donor-deferral-recorded", new DonorEvent.DeferralRecorded(DONOR, "CD", "CD", AT, DEFERRAL));
+                new DonorEvent.ProfileChanges(null, SealedText.legacy("123"), null, null, null), new Typing.TypingChanges(null, null, null), null));
+        samples.put("donor-donation-recorded", new DonorEvent.DonationRecorded(DONOR, "CD", "CD", AT, DONATION, null));
+        samples.put("donor-test-result-recorded", new DonorEvent.TestResultRecorded(DONOR, "CD", "CQ", AT, TEST_RESULT, null));
+        samples.put("donor-deferral-recorded", new DonorEvent.DeferralRecorded(DONOR, "CD", "CD", AT, DEFERRAL, null));
         samples.put("donor-history-imported", new DonorEvent.HistoryImported(DONOR, "CD", "CQ", AT, List.of(DONATION),
-                List.of(TEST_RESULT), List.of(new RecordedDeferral("CQ", Deferral.permanent(LocalDate.of(2020, 1, 1), "HIV")))));
-        samples.put("donor-reserved", new DonorEvent.Reserved(DONOR, "CD", "CQ", AT, REQUEST));
-        samples.put("donor-released", new DonorEvent.Released(DONOR, "CD", "CQ", AT, REQUEST));
+                List.of(TEST_RESULT), List.of(new RecordedDeferral("CQ", Deferral.permanent(LocalDate.of(2020, 1, 1), "HIV"))), null));
+        samples.put("donor-reserved", new DonorEvent.Reserved(DONOR, "CD", "CQ", AT, REQUEST, null));
+        samples.put("donor-released", new DonorEvent.Released(DONOR, "CD", "CQ", AT, REQUEST, null));
         samples.put("donor-snapshot", new DonorEntity.State(DONOR_STATE));
         samples.put("request-created", new MatchRequestEvent.Created(REQUEST, "CD", AT, CRITERIA, List.of(CANDIDATE),
                 List.of("CD", "CQ"), List.of("SC"), null));
