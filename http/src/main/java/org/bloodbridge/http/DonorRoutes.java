@@ -33,6 +33,7 @@ import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.http.RegistrationInput.Registration;
 import org.bloodbridge.http.access.Call;
+import org.bloodbridge.http.access.Caller;
 
 /**
  * {@code /api/v1/donors}: register, read, look up by ID card, patch, and record donations, test
@@ -76,7 +77,7 @@ final class DonorRoutes {
                         path("donations", () -> post(() -> JsonBody.fields(body -> recordDonation(donorId, body, call)))),
                         path("test-results", () -> post(() -> JsonBody.fields(body -> recordTestResult(donorId, body, call)))),
                         path("deferrals", () -> post(() -> JsonBody.fields(body -> recordDeferral(donorId, body, call)))),
-                        path("eligibility", () -> get(() -> eligibility(donorId)))))));
+                        path("eligibility", () -> get(() -> eligibility(donorId, call)))))));
     }
 
     private Route register(Fields body, Call call) {
@@ -107,7 +108,7 @@ final class DonorRoutes {
         DonorKeys.wellFormed(donorId);
         CompletionStage<PersonalData.Sealed> sealed = directory.ask(donorId, DonorEntity.Get::new).thenCompose(current -> {
             if (!(current instanceof DonorEntity.Accepted accepted)) {
-                throw refusal(current);
+                throw refusal(current, call.caller());
             }
             call.touchedDonor(donorId, accepted.donor().homeCentre());
             call.requireCentre(accepted.donor().homeCentre(), "the donor's home centre");
@@ -132,14 +133,14 @@ final class DonorRoutes {
         return ask(donorId, replyTo -> new DonorEntity.RecordDeferral(deferral, call.caller().subject(), replyTo), StatusCodes.CREATED, call);
     }
 
-    private Route eligibility(String donorId) {
+    private Route eligibility(String donorId, Call call) {
         return QueryParams.read(params -> {
             DonationType donationType = params.has("type") ? params.enumValue("type", DonationType.class)
                     : DonationType.WHOLE_BLOOD;
             LocalDate on = params.has("date") ? params.date("date") : checks.today();
             DonorKeys.wellFormed(donorId);
             return onSuccess(directory.ask(donorId, replyTo -> new DonorEntity.CheckEligibility(donationType, on, replyTo)),
-                    reply -> complete(StatusCodes.OK, EligibilityView.of(reply, donationType, on), Json.marshaller()));
+                    reply -> complete(StatusCodes.OK, EligibilityView.of(reply, donationType, on, call.caller()), Json.marshaller()));
         });
     }
 
@@ -157,17 +158,17 @@ final class DonorRoutes {
             call.touchedDonor(accepted.donor().donorId(), accepted.donor().homeCentre());
             return personalData.view(accepted.donor(), rules, tables, call.caller());
         }
-        return CompletableFuture.failedFuture(refusal(reply));
+        return CompletableFuture.failedFuture(refusal(reply, call.caller()));
     }
 
-    /** The API error for an entity's refusal. */
-    static ApiError refusal(DonorEntity.Reply reply) {
+    /** The API error for an entity's refusal, its reasons as {@code caller} may be told them. */
+    static ApiError refusal(DonorEntity.Reply reply, Caller caller) {
         if (reply instanceof DonorEntity.NotRegistered n) {
             return ApiError.notFound("no donor " + n.donorId());
         }
         if (reply instanceof DonorEntity.Rejected r) {
             Map<String, Object> extras = r.error().equals("not_eligible")
-                    ? Map.of("donorId", r.donorId(), "reasons", r.reasons())
+                    ? Map.of("donorId", r.donorId(), "reasons", ReasonView.of(r.reasons(), caller))
                     : Map.of("donorId", r.donorId());
             return ApiError.conflict(r.error(), r.message(), extras);
         }

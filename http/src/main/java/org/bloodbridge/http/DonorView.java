@@ -20,6 +20,7 @@ import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.Panel;
 import org.bloodbridge.engine.typing.RhD;
 import org.bloodbridge.engine.typing.TypingTables;
+import org.bloodbridge.http.access.Caller;
 
 /**
  * A donor as the API shows it (never the national ID): typing as given, and what it means
@@ -45,18 +46,32 @@ public record DonorView(
         SortedSet<String> centres,
         List<Donation> donations,
         List<TestResultView> testResults,
-        List<Deferral> deferrals,
+        List<DeferralView> deferrals,
         List<Reservation> reservations, // at most one: the open match request the donor is allocated to
         Instant registeredAt) {
 
-    public record TestResultView(String centre, LocalDate date, String marker, String result) {
-        static TestResultView of(String centre, TestResult r) {
-            return new TestResultView(centre, r.date(), r.marker().name(), r.result().name());
+    /** A test result; the marker only for callers of the testing centre (api-v1 "Access"). */
+    public record TestResultView(String centre, LocalDate date, @JsonInclude(JsonInclude.Include.NON_NULL) String marker,
+                                 String result) {
+        static TestResultView of(String centre, TestResult r, Caller caller) {
+            return new TestResultView(centre, r.date(), caller.actsFor(centre) ? r.marker().name() : null, r.result().name());
         }
     }
 
-    /** @param personal the donor's name and phone as the caller may see them ({@link PersonalData#view}) */
-    static DonorView of(Donor d, RuleSet rules, TypingTables tables, PersonalText personal) {
+    /** A deferral; its reason only for callers of the centre that recorded it (or tested). */
+    public record DeferralView(LocalDate from, LocalDate until, boolean permanent,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String reason, String centre) {
+        static DeferralView of(Deferral d, Caller caller) {
+            return new DeferralView(d.from(), d.until(), d.permanent(),
+                    d.centre() == null || caller.actsFor(d.centre()) ? d.reason() : null, d.centre());
+        }
+    }
+
+    /**
+     * @param personal the donor's name and phone as the caller may see them ({@link PersonalData#view})
+     * @param caller who asks: other centres' test markers and deferral reasons are withheld
+     */
+    static DonorView of(Donor d, RuleSet rules, TypingTables tables, PersonalText personal, Caller caller) {
         var p = d.profile();
         var t = d.typing();
         var interpreted = tables.interpret(t.hla(), t.hpa(), t.redCell());
@@ -64,7 +79,7 @@ public record DonorView(
         return new DonorView(d.donorId(), d.homeCentre(), p.idType(), personal.name(), personal.phone(), p.sex(), p.birthDate(),
                 p.weightKg(), p.abo(), p.rhD(), t.hla(), t.hpa(), t.redCell(), interpreted.hla().antigens(),
                 interpreted.hla().bw(), panels, new TreeSet<>(d.centres()), d.donations(),
-                d.testResults().stream().map(r -> TestResultView.of(r.centre(), r.result())).toList(),
-                d.allDeferrals(rules), d.reservation() == null ? List.of() : List.of(d.reservation()), d.registeredAt());
+                d.testResults().stream().map(r -> TestResultView.of(r.centre(), r.result(), caller)).toList(),
+                d.allDeferrals(rules).stream().map(f -> DeferralView.of(f, caller)).toList(), d.reservation() == null ? List.of() : List.of(d.reservation()), d.registeredAt());
     }
 }

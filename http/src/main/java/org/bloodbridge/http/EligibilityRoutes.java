@@ -81,7 +81,7 @@ final class EligibilityRoutes {
             return CompletableFuture.completedFuture(e.body());
         }
         return directory.ask(donorId, replyTo -> new DonorEntity.CheckEligibility(type, date, replyTo))
-                .<Object>thenApply(reply -> EligibilityView.of(reply, type, date))
+                .<Object>thenApply(reply -> EligibilityView.of(reply, type, date, call.caller()))
                 .exceptionally(EligibilityRoutes::slotError);
     }
 

@@ -69,7 +69,7 @@ final class MatchRoutes {
                         get(() -> list(call)))),
                 pathPrefix(segment(), requestId -> concat(
                         pathEnd(() -> get(() -> whenAllowed(call, requestId, r -> readers(r), "the requesting centre or a candidate's",
-                                () -> ask(requestId, MatchRequestEntity.Get::new, StatusCodes.OK)))),
+                                () -> ask(requestId, MatchRequestEntity.Get::new, StatusCodes.OK, call)))),
                         pathPrefix("candidates", () -> pathPrefix(segment(), donorId -> concat(
                                 move(call, requestId, donorId, "contact", CandidateState.CONTACTED),
                                 move(call, requestId, donorId, "accept", CandidateState.ACCEPTED),
@@ -77,10 +77,10 @@ final class MatchRoutes {
                         path("allocations", () -> post(() -> JsonBody.fields(body -> allocate(call, requestId, body)))),
                         path("fulfil", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
                                 () -> ask(requestId, r -> new MatchRequestEntity.Fulfil(by(body, call), call.caller().subject(), body.optionalText("note"), r),
-                                        StatusCodes.OK))))),
+                                        StatusCodes.OK, call))))),
                         path("cancel", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
                                 () -> ask(requestId, r -> new MatchRequestEntity.Cancel(by(body, call), call.caller().subject(), body.optionalText("note"), r),
-                                        StatusCodes.OK)))))))));
+                                        StatusCodes.OK, call)))))))));
     }
 
     private Route create(Fields body, Call call) {
@@ -92,7 +92,7 @@ final class MatchRoutes {
                         (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Create(criteria, call.caller().subject(), r), timeout),
                 reply -> {
                     call.touchedRequest(requestId, criteria.requestingCentre());
-                    return answer(reply, StatusCodes.CREATED);
+                    return answer(reply, StatusCodes.CREATED, call);
                 });
     }
 
@@ -103,7 +103,7 @@ final class MatchRoutes {
                         .orElse(List.of(r.criteria().requestingCentre())),
                 "the requesting centre or the candidate's home centre",
                 () -> ask(requestId, r -> new MatchRequestEntity.MoveCandidate(donorId, to, by(body, call), call.caller().subject(),
-                        body.optionalText("note"), r), StatusCodes.OK)))));
+                        body.optionalText("note"), r), StatusCodes.OK, call)))));
     }
 
     /**
@@ -121,7 +121,7 @@ final class MatchRoutes {
             }
             call.touchedDonor(donorId, candidateCentre(request, donorId).orElse(null));
             return ask(requestId, r -> new MatchRequestEntity.Allocate(donorId, collectingCentre, by(body, call), call.caller().subject(),
-                    body.optionalText("note"), r), StatusCodes.CREATED);
+                    body.optionalText("note"), r), StatusCodes.CREATED, call);
         });
     }
 
@@ -145,7 +145,7 @@ final class MatchRoutes {
         }
         return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId, MatchRequestEntity.Get::new, askTimeout), reply -> {
             if (!(reply instanceof MatchRequestEntity.Current current)) {
-                return answer(reply, StatusCodes.OK); // not found, or unavailable
+                return answer(reply, StatusCodes.OK, call); // not found, or unavailable
             }
             MatchRequest request = current.request();
             call.touchedRequest(requestId, request.criteria().requestingCentre());
@@ -193,11 +193,11 @@ final class MatchRoutes {
     }
 
     private Route ask(String requestId, Function<ActorRef<MatchRequestEntity.Reply>, MatchRequestEntity.Command> command,
-            StatusCode ok) {
+            StatusCode ok, Call call) {
         if (!isRequestId(requestId)) {
             throw ApiError.notFound("no match request " + requestId);
         }
-        return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId, command, askTimeout), reply -> answer(reply, ok));
+        return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId, command, askTimeout), reply -> answer(reply, ok, call));
     }
 
     private static boolean isRequestId(String text) {
@@ -208,7 +208,7 @@ final class MatchRoutes {
         }
     }
 
-    private static Route answer(MatchRequestEntity.Reply reply, StatusCode ok) {
+    private static Route answer(MatchRequestEntity.Reply reply, StatusCode ok, Call call) {
         if (reply instanceof MatchRequestEntity.Current current) {
             return complete(ok, MatchRequestView.of(current.request()), Json.marshaller());
         } else if (reply instanceof MatchRequestEntity.NotFound notFound) {
@@ -225,7 +225,7 @@ final class MatchRoutes {
             extras.put("field", refusal.field());
         }
         if (!refusal.reasons().isEmpty()) {
-            extras.put("reasons", refusal.reasons());
+            extras.put("reasons", ReasonView.of(refusal.reasons(), call.caller()));
         }
         throw ApiError.conflict(refusal.error(), refusal.message(), extras);
     }

@@ -61,7 +61,7 @@ final class PersonalData {
                 || donor.reservation() != null && caller.actsFor(donor.reservation().centre());
         CompletionStage<PersonalText> text = maySee ? open(donor)
                 : CompletableFuture.completedFuture(new PersonalText(null, null));
-        return text.thenApply(t -> DonorView.of(donor, rules, tables, t));
+        return text.thenApply(t -> DonorView.of(donor, rules, tables, t, caller));
     }
 
     /** Destroys the donor's key: every sealed copy of their name and phone becomes unreadable. */

@@ -44,7 +44,7 @@ final class PersonalDataRoutes {
         CompletionStage<Done> erased = directory.ask(donorId, DonorEntity.Get::new)
                 .thenCompose(current -> {
                     if (!(current instanceof DonorEntity.Accepted accepted)) {
-                        throw DonorRoutes.refusal(current);
+                        throw DonorRoutes.refusal(current, call.caller());
                     }
                     String home = accepted.donor().homeCentre();
                     call.touchedDonor(donorId, home);
@@ -53,7 +53,7 @@ final class PersonalDataRoutes {
                 })
                 .thenCompose(reply -> reply instanceof DonorEntity.Accepted
                         ? personalData.destroyKey(donorId)
-                        : CompletableFuture.failedFuture(DonorRoutes.refusal(reply)));
+                        : CompletableFuture.failedFuture(DonorRoutes.refusal(reply, call.caller())));
         return onSuccess(erased, done -> complete(StatusCodes.NO_CONTENT));
     }
 }

@@ -167,6 +167,29 @@ class AccessTest extends OneServerPerClass {
     }
 
     @Test
+    void anotherCentresReactiveResultBlocksTheDonorWithoutNamingTheMarker() {
+        String donor = DonorApiTest.registerDonor(server, "CD", DonorApiTest.newResidentId());
+        HttpResponse<String> tested = server.postAs(cd(Role.LAB), "/api/v1/donors/" + donor + "/test-results",
+                "{\"date\": \"2026-11-02\", \"marker\": \"HIV\", \"result\": \"REACTIVE\"}");
+        assertEquals(201, tested.statusCode(), tested.body());
+        String path = "/api/v1/donors/" + donor + "/eligibility?type=WHOLE_BLOOD&date=2026-11-25";
+
+        JsonNode atCq = TestServer.json(server.getAs(cq(Role.DONOR_SITE), path));
+        assertFalse(atCq.get("eligible").asBoolean(), "joint screening: blocked at CQ too: " + atCq);
+        JsonNode reason = atCq.at("/reasons/0");
+        assertEquals("DEFERRED_PERMANENT", reason.get("code").asText());
+        assertEquals("CD", reason.get("centre").asText());
+        assertTrue(reason.get("message").asText().contains("2026-11-02"), "dates are given: " + reason);
+        assertFalse(atCq.toString().contains("HIV"), "no marker for another centre: " + atCq);
+        JsonNode donorAtCq = TestServer.json(server.getAs(cq(Role.DONOR_SITE), "/api/v1/donors/" + donor));
+        assertFalse(donorAtCq.toString().contains("HIV"), "nor in the donor's record: " + donorAtCq.get("testResults"));
+        assertEquals("REACTIVE", donorAtCq.at("/testResults/0/result").asText());
+
+        JsonNode atCd = TestServer.json(server.getAs(cd(Role.DONOR_SITE), path));
+        assertTrue(atCd.at("/reasons/0/message").asText().contains("reactive HIV"), "the testing centre sees it: " + atCd);
+    }
+
+    @Test
     void withoutACentreTheCallersOwnIsTheActingCentre() {
         String body = DonorApiTest.registration("CQ", DonorApiTest.newResidentId(), "M", "1990-05-01")
                 .replace("\"centre\": \"CQ\", ", "");

@@ -151,8 +151,8 @@ public record Donor(
                 profile.sex(),
                 profile.weightKg(),
                 someDonations.stream().map(d -> new PastDonation(d.date(), d.type())).toList(),
-                deferrals.stream().map(RecordedDeferral::deferral).toList(),
-                testResults.stream().map(RecordedTestResult::result).toList());
+                deferrals.stream().map(d -> d.deferral().recordedAt(d.centre())).toList(),
+                testResults.stream().map(t -> t.result().recordedAt(t.centre())).toList());
     }
 
     public EligibilityResult eligibility(RuleSet rules, DonationType type, LocalDate date) {
@@ -161,8 +161,9 @@ public record Donor(
 
     /** Manual deferrals and those the rule set derives from reactive test results, for display. */
     public List<Deferral> allDeferrals(RuleSet rules) {
-        List<Deferral> all = new ArrayList<>(deferrals.stream().map(RecordedDeferral::deferral).toList());
-        all.addAll(rules.deferralsFromTests(testResults.stream().map(RecordedTestResult::result).toList()));
+        DonorHistory history = history();
+        List<Deferral> all = new ArrayList<>(history.deferrals());
+        all.addAll(rules.deferralsFromTests(history.testResults()));
         return all;
     }
 }

@@ -8,8 +8,14 @@ import java.util.Objects;
  * not including, {@code until}: the donor may donate again on {@code until}.
  *
  * @param until null exactly when {@code permanent}
+ * @param centre the centre that recorded it (or the test it follows from), where a donor's history
+ *     is read; null as stored, where the record around it names the centre
  */
-public record Deferral(LocalDate from, LocalDate until, boolean permanent, String reason) {
+public record Deferral(LocalDate from, LocalDate until, boolean permanent, String reason, String centre) {
+    public Deferral(LocalDate from, LocalDate until, boolean permanent, String reason) {
+        this(from, until, permanent, reason, null);
+    }
+
     public Deferral {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(reason, "reason");
@@ -27,6 +33,11 @@ public record Deferral(LocalDate from, LocalDate until, boolean permanent, Strin
 
     public static Deferral permanent(LocalDate from, String reason) {
         return new Deferral(from, null, true, reason);
+    }
+
+    /** This deferral, as recorded at {@code centre}. */
+    public Deferral recordedAt(String centre) {
+        return new Deferral(from, until, permanent, reason, centre);
     }
 
     /** Whether the deferral blocks a donation on {@code date}. */

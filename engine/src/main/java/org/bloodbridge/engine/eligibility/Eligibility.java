@@ -181,12 +181,16 @@ public final class Eligibility {
             if (!deferral.activeOn(day)) {
                 continue;
             }
+            String at = deferral.centre() == null ? "" : " (recorded at " + deferral.centre() + ")";
             if (deferral.permanent()) {
-                blocks.add(new Block(ReasonCode.DEFERRED_PERMANENT,
-                        "permanently deferred from " + deferral.from() + ": " + deferral.reason(), null));
+                String brief = "permanently deferred from " + deferral.from() + at;
+                blocks.add(new Block(new Reason(ReasonCode.DEFERRED_PERMANENT,
+                        brief + ": " + deferral.reason(), deferral.centre(), brief), null));
             } else {
-                blocks.add(new Block(ReasonCode.DEFERRED_TEMPORARY, "deferred from " + deferral.from() + " until "
-                        + deferral.until() + " (may donate again that day): " + deferral.reason(), deferral.until()));
+                String brief = "deferred from " + deferral.from() + " until " + deferral.until()
+                        + " (may donate again that day)" + at;
+                blocks.add(new Block(new Reason(ReasonCode.DEFERRED_TEMPORARY,
+                        brief + ": " + deferral.reason(), deferral.centre(), brief), deferral.until()));
             }
         }
     }

@@ -71,9 +71,9 @@ public record RuleSet(
             }
             String reason = "reactive " + test.marker() + " test on " + test.date();
             LocalDate from = test.date();
-            deferrals.add(rule.permanent()
+            deferrals.add((rule.permanent()
                     ? Deferral.permanent(from, reason)
-                    : Deferral.temporary(from, from.plus(rule.period()), reason));
+                    : Deferral.temporary(from, from.plus(rule.period()), reason)).recordedAt(test.centre()));
         }
         return deferrals;
     }
