@@ -2,13 +2,19 @@ package org.bloodbridge.http;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +28,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.bloodbridge.persistence.cassandra.TestCassandra;
 import org.bloodbridge.persistence.cassandra.TestKeyspaces;
 import org.junit.jupiter.api.AfterAll;
@@ -30,9 +41,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three nodes, each a JVM of its own, on the real Cassandra: entities spread over all of them,
+ * Three nodes, each a JVM of its own, on the real Cassandra, talking to each other over mutual TLS
+ * (Artery tls-tcp with certificates of a cluster CA made with keytool, as production runs): the
+ * remoting port speaks TLS 1.3 and refuses a peer without the cluster's certificate, entities spread over all of them,
  * one killed hard while a writer keeps writing through the others, racing allocations through
  * different nodes, and a graceful rolling restart under load. Outcomes are asserted (nothing
  * lost, one winner, answers by the deadline) with generous waits; timings are printed.
@@ -42,8 +56,18 @@ class ClusterTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final List<String> CENTRES = List.of("CD", "CQ", "MY", "LZ", "YB", "NC");
     private static final String HPA_1BB = "{\"HPA-1\": \"bb\"}";
+    private static final String NODE_SUBJECT = "CN=bloodbridge node, O=Bloodbridge";
     private static final List<NodeProcess> NODES = new ArrayList<>();
+    private static final List<NodeProcess> ROGUES = new ArrayList<>();
     private static final List<String> DONORS = new ArrayList<>();
+
+    @TempDir
+    static Path stores;
+    private static Path nodeKeyStore;
+    private static Path trustStore;
+    private static List<Integer> nodePorts;
+    private static String seeds;
+    private static List<String> properties;
 
     @BeforeAll
     static void startThreeNodes() throws IOException {
@@ -53,13 +77,17 @@ class ClusterTest {
         CENTRES.forEach(c -> centres.append("  { code = \"").append(c).append("\", name = \"").append(c)
                 .append(" Blood Center\", region = \"Sichuan-Chongqing\" }\n"));
         Files.writeString(conf, centres.append("]\n").toString());
-        List<String> properties = new ArrayList<>(List.of("-Dconfig.file=" + conf.toAbsolutePath()));
+        properties = new ArrayList<>(List.of("-Dconfig.file=" + conf.toAbsolutePath()));
         properties.addAll(TestKeyspaces.systemProperties(suffix));
-        List<Integer> nodePorts = List.of(NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort());
-        String seeds = String.join(",", nodePorts.stream().map(p -> "127.0.0.1:" + p).toList());
-        String cassandra = TestCassandra.shared().contactPoint();
+        var certificates = new TestCertificates(stores);
+        Path clusterCa = certificates.ca("cluster");
+        trustStore = certificates.trustStore(clusterCa, "cluster-truststore");
+        // One node keystore for all, as the Kubernetes Secret mounts one.
+        nodeKeyStore = certificates.node("cluster-node", NODE_SUBJECT, clusterCa);
+        nodePorts = List.of(NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort());
+        seeds = String.join(",", nodePorts.stream().map(p -> "127.0.0.1:" + p).toList());
         for (int i = 0; i < 3; i++) {
-            NODES.add(new NodeProcess("node" + (i + 1), nodePorts.get(i), seeds, cassandra, properties));
+            NODES.add(node("node" + (i + 1), nodePorts.get(i), nodeKeyStore));
         }
         NODES.forEach(NodeProcess::start);
         awaitOneClusterOfThree();
@@ -72,9 +100,21 @@ class ClusterTest {
                 .pollInterval(Duration.ofMillis(500)).until(() -> NODES.stream().allMatch(n -> upMembers(n) == 3));
     }
 
+    /** A node whose remoting runs over TLS with {@code keyStore}'s key, trusting the cluster CA. */
+    private static NodeProcess node(String name, int port, Path keyStore) {
+        String password = TestCertificates.PASSWORD;
+        return new NodeProcess(name, port, seeds, TestCassandra.shared().contactPoint(), properties, Map.of(
+                "BLOODBRIDGE_REMOTE_TLS", "on",
+                "BLOODBRIDGE_REMOTE_KEYSTORE", keyStore.toString(),
+                "BLOODBRIDGE_REMOTE_KEYSTORE_PASSWORD", password,
+                "BLOODBRIDGE_REMOTE_TRUSTSTORE", trustStore.toString(),
+                "BLOODBRIDGE_REMOTE_TRUSTSTORE_PASSWORD", password));
+    }
+
     @AfterAll
     static void stopNodes() {
         NODES.forEach(NodeProcess::close);
+        ROGUES.forEach(NodeProcess::close);
     }
 
     private static void awaitAllReady(List<NodeProcess> nodes, Duration within) {
@@ -110,6 +150,35 @@ class ClusterTest {
                  "neededBy": "%s", "patient": {"reference": "P-1", "sex": "M", "abo": "A", "rhD": "POS", "hla": %s},
                  "maxCandidates": 50, "timeoutMs": 3000}
                 """.formatted(centre, today().plusDays(1), MatchApiTest.PATIENT_HLA);
+    }
+
+    @Test
+    @Order(0)
+    void theRemotingPortSpeaksTls13AndAsksForTheClusterCertificate() throws Exception {
+        int port = nodePorts.get(0);
+        try (SSLSocket socket = (SSLSocket) context(nodeKeyStore).getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+            assertEquals("TLSv1.3", socket.getSession().getProtocol());
+            assertTrue(Set.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256").contains(socket.getSession().getCipherSuite()),
+                    socket.getSession().getCipherSuite());
+            X509Certificate peer = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            assertEquals(NODE_SUBJECT, peer.getSubjectX500Principal().getName().replace(",", ", "));
+        }
+        // Without a certificate of our own the node ends the handshake (mutual authentication).
+        try (SSLSocket socket = (SSLSocket) context(null).getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            try {
+                socket.startHandshake();
+                // TLS 1.3: the server's verdict on the client's (absent) certificate arrives after the client's Finished.
+                int read = socket.getInputStream().read();
+                assertEquals(-1, read, "the node closes the connection of a client without a certificate");
+            } catch (SocketTimeoutException e) {
+                fail("the node kept a connection without a client certificate open");
+            } catch (SSLException expected) {
+                // bad_certificate / certificate_required
+            }
+        }
     }
 
     @Test
@@ -317,6 +386,90 @@ class ClusterTest {
             Set<Integer> unexpected = new TreeSet<>(statuses.keySet());
             unexpected.removeAll(Set.of(201, 503));
             return unexpected;
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aNodeWithoutACertificateOfTheClusterCaNeverJoins() throws Exception {
+        awaitOneClusterOfThree();
+        Set<String> cluster = upMemberAddresses(NODES.get(0));
+        assertEquals(3, cluster.size(), cluster.toString());
+        // Same subject as the real nodes and the cluster's (public) CA to trust, but its own key, self-signed.
+        Path impostor = new TestCertificates(stores).selfSigned("rogue-node", NODE_SUBJECT);
+        int roguePort = NodeProcess.freePort();
+        NodeProcess rogue = node("rogue-" + ProcessHandle.current().pid(), roguePort, impostor);
+        ROGUES.add(rogue);
+        long started = System.nanoTime();
+        rogue.start();
+
+        // It is up and trying, and the nodes refuse its certificate (they log nothing at WARN; it does).
+        await("the rogue logs its certificate refused").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !handshakeFailures(rogue).isEmpty());
+        System.out.printf("tls: rogue's handshake refused %d s after its start: %s%n",
+                (System.nanoTime() - started) / 1_000_000_000, handshakeFailures(rogue).get(0));
+        String rogueAddress = "pekko://bloodbridge@127.0.0.1:" + roguePort;
+        await("the cluster stays the three, without the rogue").during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> NODES.stream().allMatch(n -> upMemberAddresses(n).equals(cluster) && !members(n).contains(rogueAddress)));
+        assertTrue(rogue.running(), "the rogue kept trying (it was not stopped by a configuration error)");
+        assertFalse(upMemberAddresses(rogue).contains(rogueAddress), "the rogue is no member, not even of a cluster of its own");
+        System.out.printf("tls: rogue refused for %d s in all%n", (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /** Log lines of the node that tell of its certificate refused in a TLS handshake. */
+    private static List<String> handshakeFailures(NodeProcess node) throws IOException {
+        if (!Files.exists(node.logFile())) {
+            return List.of();
+        }
+        return Files.readAllLines(node.logFile(), StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains("SSLHandshakeException") && line.contains("bad_certificate")).toList();
+    }
+
+    /** The addresses of the members this node sees Up (empty when its management port does not answer). */
+    private static Set<String> upMemberAddresses(NodeProcess node) {
+        Set<String> up = new TreeSet<>();
+        HttpResponse<String> members = node.management("/cluster/members");
+        if (members != null && members.statusCode() == 200) {
+            for (JsonNode member : TestServer.json(members).get("members")) {
+                if (member.get("status").asText().equals("Up")) {
+                    up.add(member.get("node").asText());
+                }
+            }
+        }
+        return up;
+    }
+
+    /** Every member this node knows of, in any state (Joining, WeaklyUp, Up, ...). */
+    private static Set<String> members(NodeProcess node) {
+        Set<String> all = new TreeSet<>();
+        HttpResponse<String> members = node.management("/cluster/members");
+        if (members != null && members.statusCode() == 200) {
+            TestServer.json(members).get("members").forEach(m -> all.add(m.get("node").asText()));
+        }
+        return all;
+    }
+
+    /** A client context trusting the cluster CA, presenting the key of {@code keyStore} if not null. */
+    private static SSLContext context(Path keyStore) throws Exception {
+        char[] password = TestCertificates.PASSWORD.toCharArray();
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(load(trustStore, password));
+        KeyManagerFactory keys = null;
+        if (keyStore != null) {
+            keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(load(keyStore, password), password);
+        }
+        SSLContext context = SSLContext.getInstance("TLSv1.3");
+        context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static KeyStore load(Path file, char[] password) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            return store;
         }
     }
 }
