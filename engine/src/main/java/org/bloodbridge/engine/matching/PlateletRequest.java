@@ -163,6 +163,11 @@ public final class PlateletRequest {
         return cutoffs;
     }
 
+    /** Whether some antibody is below the cut-off, so that a donor's {@link #dsaMfi} may be other than 0. */
+    public boolean countsDsaMfi() {
+        return weakMfi.length > 0;
+    }
+
     /** Whether a summed donor-specific MFI flags the candidate ({@code dsaWarning}). */
     public boolean dsaWarning(int dsaMfi) {
         return dsaMfi >= cutoffs.warningMfi();

@@ -204,6 +204,7 @@ public final class PoolIndex {
         int needed = day(Objects.requireNonNull(neededBy));
         int now = day(Objects.requireNonNull(today));
         TopK top = new TopK(limit);
+        boolean countsDsaMfi = request.countsDsaMfi();
         int[] slots = plateletSlots.elements();
         for (int i = 0, n = plateletSlots.size(); i < n; i++) {
             int slot = slots[i];
@@ -213,7 +214,7 @@ public final class PoolIndex {
             }
             int evaluation = profiles.evaluate(request, slot);
             if (!Evaluation.excluded(evaluation)) {
-                int dsaMfi = profiles.dsaMfi(request, slot);
+                int dsaMfi = countsDsaMfi ? profiles.dsaMfi(request, slot) : 0;
                 top.offer(PlateletCandidate.rankKey(evaluation, dsaMfi), Math.max(eligible, now), donorIds[slot],
                         evaluation);
             }
