@@ -214,9 +214,12 @@ public final class PoolIndex {
             }
             int evaluation = profiles.evaluate(request, slot);
             if (!Evaluation.excluded(evaluation)) {
-                int dsaMfi = countsDsaMfi ? profiles.dsaMfi(request, slot) : 0;
-                top.offer(PlateletCandidate.rankKey(evaluation, dsaMfi), Math.max(eligible, now), donorIds[slot],
-                        evaluation);
+                long key = PlateletCandidate.rankKey(evaluation, 0);
+                // dsaMfi only adds to the key: a donor refused at 0 needs no dsaMfi (most are, once the top is full).
+                if (countsDsaMfi && !top.refuses(key)) {
+                    key = PlateletCandidate.rankKey(evaluation, profiles.dsaMfi(request, slot));
+                }
+                top.offer(key, Math.max(eligible, now), donorIds[slot], evaluation);
             }
         }
         List<PlateletCandidate> candidates = new ArrayList<>();

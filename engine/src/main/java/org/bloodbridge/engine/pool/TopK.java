@@ -39,6 +39,14 @@ final class TopK {
         worstFirst.add(new Ranked(key, day, donorId, value));
     }
 
+    /**
+     * Whether an entry with this key, or any greater, would be refused whatever its day and donorId:
+     * the heap is full and its worst key is lower. Lets a scan skip work for an entry that cannot get in.
+     */
+    boolean refuses(long key) {
+        return limit == 0 || worstFirst.size() == limit && key > worstFirst.peek().key();
+    }
+
     /** The entries kept, best first. */
     List<Ranked> best() {
         List<Ranked> sorted = new ArrayList<>(worstFirst.size());
