@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.matching.AntibodyCutoffs;
 import org.bloodbridge.engine.matching.DonorMatchPool;
 import org.bloodbridge.engine.matching.DonorMatchProfile;
 import org.bloodbridge.engine.matching.PlateletPatient;
@@ -50,6 +51,7 @@ public class DonorEvaluationBenchmark {
     private DonorMatchProfile[] contiguous;
     private final DonorMatchPool pool = new DonorMatchPool();
     private PlateletRequest request;
+    private PlateletRequest requestWithMfi;
 
     @Setup
     public void setUp() {
@@ -57,6 +59,12 @@ public class DonorEvaluationBenchmark {
         request = PlateletRequest.compile(reference, CrossReactiveGroups.imgtFamilies(reference.antigens()),
                 new PlateletPatient(Map.of("A", List.of("A2", "A24"), "B", List.of("B46", "B60")),
                         List.of("B7", "B13", "A1", "Cw6"), List.of("HPA-5b"), Abo.A, RhD.NEG, Sex.F));
+        // The same antibodies with a bead-test strength, plus weak ones that count on many donors.
+        requestWithMfi = PlateletRequest.compile(reference, CrossReactiveGroups.imgtFamilies(reference.antigens()),
+                new PlateletPatient(Map.of("A", List.of("A2", "A24"), "B", List.of("B46", "B60")),
+                        List.of("B7", "B13", "A1", "Cw6", "B51", "B62", "Bw4", "A11"),
+                        List.of(6400, 5000, 3000, 2500, 900, 1200, 700, 300), List.of("HPA-5b"), Abo.A, RhD.NEG, Sex.F),
+                AntibodyCutoffs.DEFAULT);
         Random random = new Random(20261125L);
         scattered = new DonorMatchProfile[DONORS];
         for (int i = 0; i < DONORS; i++) {
@@ -125,6 +133,25 @@ public class DonorEvaluationBenchmark {
         int sum = 0;
         for (int i = 0; i < donors.size(); i++) {
             sum += donors.evaluate(compiled, i);
+        }
+        return sum;
+    }
+
+    /**
+     * {@link #evaluateColumnarPool} as a match scans (PoolIndex.findPlatelets): every donor evaluated,
+     * and the dsaMfi of every donor not excluded, against a request with below-cut-off antibodies.
+     */
+    @Benchmark
+    @OperationsPerInvocation(DONORS)
+    public int evaluateColumnarPoolWithDsaMfi() {
+        PlateletRequest compiled = requestWithMfi;
+        DonorMatchPool donors = pool;
+        int sum = 0;
+        for (int i = 0; i < donors.size(); i++) {
+            int evaluation = donors.evaluate(compiled, i);
+            if (evaluation != org.bloodbridge.engine.matching.Evaluation.EXCLUDED) {
+                sum += evaluation + donors.dsaMfi(compiled, i);
+            }
         }
         return sum;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.bloodbridge.bench.data.PoolSummaries;
 import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.matching.PlateletCandidate;
+import org.bloodbridge.engine.matching.AntibodyCutoffs;
 import org.bloodbridge.engine.matching.PlateletPatient;
 import org.bloodbridge.engine.matching.PlateletRequest;
 import org.bloodbridge.engine.matching.RedCellCandidate;
@@ -40,6 +41,7 @@ public class PoolMatchBenchmark {
 
     private PoolIndex index;
     private PlateletRequest platelets;
+    private PlateletRequest plateletsWithMfi;
     private RedCellRequest redCellsCommon;
     private RedCellRequest redCellsRare;
     private RedCellRequest redCellsRhdOnly;
@@ -51,6 +53,13 @@ public class PoolMatchBenchmark {
         platelets = PlateletRequest.compile(tables.hla(), CrossReactiveGroups.imgtFamilies(tables.hla().antigens()),
                 new PlateletPatient(Map.of("A", List.of("A2", "A11"), "B", List.of("B46", "B60")),
                         List.of("B7", "A1"), List.of("HPA-5b"), Abo.A, RhD.POS, Sex.F));
+        // the same patient with a bead-test strength for every antibody, plus weak ones that count on
+        // many donors (B13, B51, B62, Bw4, Cw1): dsaMfi is computed for every candidate and ranks
+        plateletsWithMfi = PlateletRequest.compile(tables.hla(), CrossReactiveGroups.imgtFamilies(tables.hla().antigens()),
+                new PlateletPatient(Map.of("A", List.of("A2", "A11"), "B", List.of("B46", "B60")),
+                        List.of("B7", "A1", "B13", "B51", "B62", "Bw4", "Cw1"),
+                        List.of(6400, 4000, 1500, 900, 1200, 700, 1800), List.of("HPA-5b"), Abo.A, RhD.POS, Sex.F),
+                AntibodyCutoffs.DEFAULT);
         // anti-E and anti-Jk(b): common antibodies, long lists (E- and Jk(b)- are frequent)
         redCellsCommon = RedCellRequest.compile(Abo.O, RhD.POS, List.of("E", "Jk(b)"), List.of(), tables.redCells());
         // anti-Fy(a): Fy(a-) is rare among Han donors, a short list
@@ -71,6 +80,12 @@ public class PoolMatchBenchmark {
     @Benchmark
     public List<PlateletCandidate> findPlatelets25() {
         return index.findPlatelets(platelets, TODAY.plusDays(2), TODAY, 25);
+    }
+
+    /** {@link #findPlatelets25} with antibodies given with an MFI, five of them below the cut-off. */
+    @Benchmark
+    public List<PlateletCandidate> findPlatelets25WithMfi() {
+        return index.findPlatelets(plateletsWithMfi, TODAY.plusDays(2), TODAY, 25);
     }
 
     @Benchmark

@@ -91,7 +91,7 @@ public final class BloodbridgeNode implements AutoCloseable {
             joinCluster(system);
             ReadSide readSide = ReadSide.start(system);
             PoolStore poolStore = (centre, page) -> readSide.donorSummaries().loadCentre(centre, page).thenApply(done -> null);
-            var queries = new MatchQueries(tables);
+            var queries = new MatchQueries(tables, MatchQueries.cutoffs(config));
             var asks = new ShardedAsk(system);
             CentrePool.initSharding(system, tables, queries, poolStore, DonorEntity.records(asks, settings.askTimeout()),
                     settings.pools());

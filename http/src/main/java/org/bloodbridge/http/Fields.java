@@ -250,6 +250,34 @@ public final class Fields {
         return items;
     }
 
+    /**
+     * An array whose entries are non-empty strings or objects (as HLA antibodies, by name or with a
+     * strength), or an empty list when absent: a string entry as a trimmed {@code String}, an object as
+     * {@code Fields} whose paths name the entry ({@code patient.hlaAntibodies[0].mfi}).
+     */
+    public List<Object> optionalStringsOrObjects(String name) {
+        if (!has(name)) {
+            return List.of();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isArray()) {
+            throw ApiError.invalid(pathOf(name), name + " must be an array of strings or objects");
+        }
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            String itemPath = pathOf(name) + "[" + i + "]";
+            JsonNode item = value.get(i);
+            if (item.isObject()) {
+                items.add(new Fields(item, itemPath));
+            } else if (item.isTextual() && !item.asText().isBlank()) {
+                items.add(item.asText().trim());
+            } else {
+                throw ApiError.invalid(itemPath, "must be a non-empty string or an object");
+            }
+        }
+        return items;
+    }
+
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

@@ -1,6 +1,8 @@
 package org.bloodbridge.http;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.query.MatchCriteria;
 import org.bloodbridge.engine.query.MatchQueries;
@@ -21,6 +23,8 @@ final class MatchRequestInput {
     static final int MAX_CANDIDATES = 200;
     static final int DEFAULT_TIMEOUT_MS = 2000;
     static final int MAX_TIMEOUT_MS = 10_000;
+    /** Single-antigen-bead MFI reach about 30,000; anything past this is a typing error. */
+    static final int MAX_MFI = 1_000_000;
 
     private final RequestChecks checks;
     private final MatchQueries queries;
@@ -44,10 +48,21 @@ final class MatchRequestInput {
         if (p == null) {
             throw ApiError.invalid("patient", "patient is required");
         }
+        List<String> hlaAntibodies = new ArrayList<>();
+        List<Integer> hlaAntibodyMfi = new ArrayList<>();
+        for (Object antibody : p.optionalStringsOrObjects("hlaAntibodies")) {
+            if (antibody instanceof Fields withStrength) { // {"specificity": "B7", "mfi": 6400}
+                hlaAntibodies.add(withStrength.text("specificity"));
+                hlaAntibodyMfi.add(withStrength.integerIn("mfi", 0, MAX_MFI));
+            } else {
+                hlaAntibodies.add((String) antibody);
+                hlaAntibodyMfi.add(null);
+            }
+        }
         Patient patient = new Patient(p.text("reference"), p.optionalEnum("sex", Sex.class), p.optionalAbo("abo"),
-                p.optionalRhD("rhD"), p.stringListMap("hla"), p.optionalStrings("hlaAntibodies"),
+                p.optionalRhD("rhD"), p.stringListMap("hla"), hlaAntibodies,
                 p.optionalStrings("hpaAntibodies"), p.optionalStrings("redCellAntibodies"),
-                p.optionalStrings("requiredRedCellNegative"));
+                p.optionalStrings("requiredRedCellNegative"), hlaAntibodyMfi);
         int maxCandidates = body.has("maxCandidates") ? body.integerIn("maxCandidates", 1, MAX_CANDIDATES) : DEFAULT_CANDIDATES;
         int timeoutMs = body.has("timeoutMs") ? body.integerIn("timeoutMs", 100, MAX_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
         var criteria = new MatchCriteria(centre, body.optionalText("hospital"), product, units, urgency, neededBy, patient,

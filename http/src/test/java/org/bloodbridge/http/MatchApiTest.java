@@ -96,6 +96,33 @@ class MatchApiTest extends OneServerPerClass {
         assertEquals(found.get("candidates"), read.get("candidates"), "the result is stored as answered");
     }
 
+    /** Section 7: anti-B7 given with an MFI below the cut-off keeps the B7 donor, with its dsaMfi, ranked after (m, x, u). */
+    @Test
+    void anAntibodyWithAnMfiBelowTheCutOffCountsInsteadOfExcluding() {
+        String request = plateletRequest(20).replace("\"hlaAntibodies\": [\"B7\"]",
+                "\"hlaAntibodies\": [{\"specificity\": \"B7\", \"mfi\": 900}]");
+        String b7Donor = EXCLUDED.get(2);
+        JsonNode found = matchUntil(server, request, r -> donorIds(r).contains(b7Donor));
+        for (JsonNode candidate : found.get("candidates")) {
+            boolean carriesB7 = candidate.get("donorId").asText().equals(b7Donor);
+            assertEquals(carriesB7 ? 900 : 0, candidate.get("dsaMfi").asInt(), candidate.toString());
+            assertEquals(carriesB7 ? "[\"B7\"]" : "[]", candidate.get("dsaAntibodies").toString());
+            assertFalse(candidate.get("dsaWarning").asBoolean());
+            if (carriesB7) {
+                assertEquals("C", candidate.get("grade").asText());
+            }
+        }
+        // the other one-mismatch donor (dsaMfi 0) ranks first
+        String oneMismatch = RANKED.get(5);
+        if (donorIds(found).contains(oneMismatch)) {
+            assertTrue(donorIds(found).indexOf(oneMismatch) < donorIds(found).indexOf(b7Donor));
+        }
+        JsonNode read = TestServer.json(server.get("/api/v1/match-requests/" + found.get("requestId").asText()));
+        assertEquals("[\"B7\"]", read.at("/patient/hlaAntibodies").toString());
+        assertEquals("[900]", read.at("/patient/hlaAntibodyMfi").toString());
+        assertEquals(found.get("candidates"), read.get("candidates"));
+    }
+
     @Test
     void maxCandidatesCutsTheRanking() {
         JsonNode found = matchUntil(server, plateletRequest(2), r -> donorIds(r).size() == 2
@@ -205,6 +232,12 @@ class MatchApiTest extends OneServerPerClass {
     void badRequestsAreRefusedWithTheField() {
         assertInvalid(plateletRequest(20).replace("\"B7\"", "\"B999\""), "patient.hlaAntibodies[0]");
         assertInvalid(plateletRequest(20).replace("\"HPA-1a\"", "\"HPA-1c\""), "patient.hpaAntibodies[0]");
+        assertInvalid(plateletRequest(20).replace("\"B7\"", "{\"specificity\": \"B7\", \"mfi\": -1}"),
+                "patient.hlaAntibodies[0].mfi");
+        assertInvalid(plateletRequest(20).replace("\"B7\"", "\"A1\", {\"specificity\": \"B7\", \"mfi\": \"x\"}"),
+                "patient.hlaAntibodies[1].mfi");
+        assertInvalid(plateletRequest(20).replace("\"B7\"", "{\"specificity\": \"B999\", \"mfi\": 500}"),
+                "patient.hlaAntibodies[0].specificity");
         assertInvalid(plateletRequest(20).replace("2026-11-26", "2026-11-24"), "neededBy");
         assertInvalid(plateletRequest(201), "maxCandidates");
         assertInvalid(plateletRequest(20).replace("3000", "20000"), "timeoutMs");

@@ -65,6 +65,12 @@ public final class DonorMatchPool {
                 traits[index], hpaA[index], hpaB[index]);
     }
 
+    /** The summed MFI of the below-cut-off antibodies hitting one donor of the pool (see {@link PlateletRequest#dsaMfi}). */
+    public int dsaMfi(PlateletRequest request, int index) {
+        int at = index * SLOTS;
+        return request.dsaMfi(hla[at], hla[at + 1], hla[at + 2], hla[at + 3], hla[at + 4], hla[at + 5], traits[index]);
+    }
+
     private void grow(int capacity) {
         hla = Arrays.copyOf(hla, capacity * SLOTS);
         traits = Arrays.copyOf(traits, capacity);

@@ -7,9 +7,14 @@ import java.util.List;
 
 /**
  * A donor considered for a platelet request: its {@link Evaluation packed evaluation} and what the
- * ranking needs besides.
+ * ranking needs besides, {@code dsaMfi} ({@link PlateletRequest#dsaMfi}) among it.
  */
-public record PlateletCandidate(String donorId, String homeCentre, LocalDate eligibleFrom, int evaluation) {
+public record PlateletCandidate(String donorId, String homeCentre, LocalDate eligibleFrom, int evaluation, int dsaMfi) {
+
+    /** A candidate no below-cut-off antibody hits. */
+    public PlateletCandidate(String donorId, String homeCentre, LocalDate eligibleFrom, int evaluation) {
+        this(donorId, homeCentre, eligibleFrom, evaluation, 0);
+    }
 
     public boolean excluded() {
         return Evaluation.excluded(evaluation);
@@ -28,16 +33,26 @@ public record PlateletCandidate(String donorId, String homeCentre, LocalDate eli
     }
 
     /**
-     * Section 4.5: (m, x, u), ABO class, RhD flag, the requesting centre's own donors first,
-     * earliest eligible date, then donorId so the order is deterministic.
+     * Sections 4.5 and 7: (m, x, u), dsaMfi ascending, ABO class, RhD flag, the requesting centre's
+     * own donors first, earliest eligible date, then donorId so the order is deterministic.
      */
     public static Comparator<PlateletCandidate> order(String requestingCentre) {
         return Comparator.comparing(PlateletCandidate::grade)
+                .thenComparingInt(PlateletCandidate::dsaMfi)
                 .thenComparing(PlateletCandidate::aboClass)
                 .thenComparing(PlateletCandidate::rhdWarning)
                 .thenComparing(c -> !c.homeCentre().equals(requestingCentre))
                 .thenComparing(PlateletCandidate::eligibleFrom)
                 .thenComparing(PlateletCandidate::donorId);
+    }
+
+    /**
+     * The part of the order a pool's scan ranks by, in one long: (m, x, u), dsaMfi, ABO class, RhD
+     * flag (then come the eligible date and donorId).
+     */
+    public static long rankKey(int evaluation, int dsaMfi) {
+        // evaluation >> 12: m, x, u in bits 0-10; (evaluation >> 4) & 0xff: ABO class in 4-6, RhD flag in 0.
+        return (long) (evaluation >> 12) << 40 | (long) dsaMfi << 8 | (evaluation >> 4) & 0xff;
     }
 
     /** The candidates in rank order, excluded ones dropped. */

@@ -35,6 +35,11 @@ import org.bloodbridge.engine.typing.SlotTypes;
  * The central table has one int per {@link SlotTypes slot type}: the increment it adds to m, x or u
  * (at the bit positions of {@link Evaluation}) plus {@link #HIT} when an HLA antibody hits any of its
  * antigens. Summing the four HLA-A/-B entries gives (m, x, u) and the hit count in one int.
+ * <p>
+ * Antibodies given with an MFI below the exclusion cut-off (section 7) do not exclude; a second
+ * table per slot type holds the summed MFI of those that hit it, so {@link #dsaMfi} is again a few
+ * reads: one per slot, one for the Bw epitopes, and a correction, only when both slots of a locus are
+ * hit, for an antibody hitting both (anti-B5 on a B51/B52 donor counts once).
  */
 public final class PlateletRequest {
     private static final int IDENTICAL = 0;
@@ -48,8 +53,17 @@ public final class PlateletRequest {
     private static final int HIT_MASK = 7 << 24;
 
     private final HlaReference reference;
+    private final AntibodyCutoffs cutoffs;
     private final int[] relation;
     private final List<Antibody> antibodies;
+    /** The antibodies below the cut-off, their MFI, and per antibody the slot types it hits. */
+    private final List<Antibody> weak;
+    private final int[] weakMfi;
+    private final BitSet[] weakSlots;
+    /** Per slot type: the summed MFI of the below-cut-off antibodies hitting it (0 for HLA-C when none). */
+    private final int[] dsaTable;
+    /** Per Bw mask ({@link DonorMatchProfile#bw()}): the summed MFI of below-cut-off Bw4/Bw6 antibodies it carries. */
+    private final int[] dsaBwTable = new int[4];
     private final BitSet hitAntigens = new BitSet();
     private final int[] slotTable;
     private final long antiHpaA;
@@ -57,18 +71,30 @@ public final class PlateletRequest {
     /** Per {@link DonorMatchProfile#traits()}: ABO class, RhD and HLA-C flags, and {@link #HIT} for a Bw antibody. */
     private final int[] traitTable = new int[DonorMatchProfile.TRAIT_VALUES];
 
-    /** One HLA antibody: a serological antigen (with every antigen it hits) or a Bw epitope. */
-    private record Antibody(String name, BitSet hits, int bw) {}
+    /**
+     * One HLA antibody: a serological antigen (with every antigen it hits) or a Bw epitope, and its
+     * MFI ({@code -1} when given by name only).
+     */
+    private record Antibody(String name, BitSet hits, int bw, int mfi) {}
 
-    private PlateletRequest(HlaReference reference, CrossReactiveGroups groups, PlateletPatient patient) {
+    private PlateletRequest(HlaReference reference, CrossReactiveGroups groups, PlateletPatient patient,
+                            AntibodyCutoffs cutoffs) {
         this.reference = reference;
+        this.cutoffs = cutoffs;
         HlaAntigens antigens = reference.antigens();
         BitSet patientAntigens = antigenCodes(reference.interpret(patient.hla(), "patient.hla"), reference.slotTypes());
         relation = new int[antigens.count()];
         for (int code = 0; code < relation.length; code++) {
             relation[code] = relationTo(code, patientAntigens, antigens, groups);
         }
-        antibodies = hlaAntibodies(patient.hlaAntibodies());
+        List<Antibody> all = hlaAntibodies(patient);
+        List<Antibody> excluding = new ArrayList<>();
+        List<Antibody> below = new ArrayList<>();
+        for (Antibody antibody : all) {
+            (excludes(antibody) ? excluding : below).add(antibody);
+        }
+        antibodies = List.copyOf(excluding);
+        weak = List.copyOf(below);
         int bw = 0;
         boolean cAntibody = false;
         for (Antibody antibody : antibodies) {
@@ -77,6 +103,15 @@ public final class PlateletRequest {
             cAntibody |= antibody.hits().stream().anyMatch(code -> antigens.locus(code) == Locus.C);
         }
         slotTable = slotTable();
+        weakMfi = weak.stream().mapToInt(Antibody::mfi).toArray();
+        weakSlots = new BitSet[weak.size()];
+        for (int i = 0; i < weakSlots.length; i++) {
+            weakSlots[i] = slotsHit(weak.get(i).hits());
+            for (int epitopes = 0; epitopes < dsaBwTable.length; epitopes++) {
+                dsaBwTable[epitopes] += (epitopes & weak.get(i).bw()) != 0 ? weakMfi[i] : 0;
+            }
+        }
+        dsaTable = dsaTable();
         long a = 0;
         long b = 0;
         for (int i = 0; i < patient.hpaAntibodies().size(); i++) {
@@ -112,7 +147,73 @@ public final class PlateletRequest {
      * @throws InvalidField naming the patient field at fault ({@code patient.hlaAntibodies[0]}, ...)
      */
     public static PlateletRequest compile(HlaReference reference, CrossReactiveGroups groups, PlateletPatient patient) {
-        return new PlateletRequest(reference, groups, patient);
+        return compile(reference, groups, patient, AntibodyCutoffs.DEFAULT);
+    }
+
+    /**
+     * @param cutoffs where an antibody's MFI starts to exclude, and the {@code dsaMfi} that flags a candidate
+     * @throws InvalidField naming the patient field at fault ({@code patient.hlaAntibodies[0].mfi}, ...)
+     */
+    public static PlateletRequest compile(HlaReference reference, CrossReactiveGroups groups, PlateletPatient patient,
+                                          AntibodyCutoffs cutoffs) {
+        return new PlateletRequest(reference, groups, patient, cutoffs);
+    }
+
+    public AntibodyCutoffs cutoffs() {
+        return cutoffs;
+    }
+
+    /** Whether some antibody is below the cut-off, so that a donor's {@link #dsaMfi} may be other than 0. */
+    public boolean countsDsaMfi() {
+        return weakMfi.length > 0;
+    }
+
+    /** Whether a summed donor-specific MFI flags the candidate ({@code dsaWarning}). */
+    public boolean dsaWarning(int dsaMfi) {
+        return dsaMfi >= cutoffs.warningMfi();
+    }
+
+    /**
+     * The summed MFI of the below-cut-off antibodies whose antigen or epitope the donor carries
+     * (section 7); 0 when it carries none. Meaningful for a donor {@link #evaluate} does not exclude.
+     */
+    public int dsaMfi(DonorMatchProfile donor) {
+        return dsaMfi(donor.a1(), donor.a2(), donor.b1(), donor.b2(), donor.c1(), donor.c2(), donor.traits());
+    }
+
+    /** {@link #dsaMfi(DonorMatchProfile)} over a profile's fields; allocates nothing. */
+    int dsaMfi(int a1, int a2, int b1, int b2, int c1, int c2, int traits) {
+        if (weakMfi.length == 0) {
+            return 0;
+        }
+        int[] table = dsaTable;
+        int ta1 = table[a1];
+        int ta2 = table[a2];
+        int tb1 = table[b1];
+        int tb2 = table[b2];
+        int tc1 = table[c1];
+        int tc2 = table[c2];
+        int sum = ta1 + ta2 + tb1 + tb2 + tc1 + tc2 + dsaBwTable[traits & 3];
+        // Both slots of a locus hit (rare): an antibody hitting both counts once.
+        if (ta1 != 0 && ta2 != 0) {
+            sum -= shared(a1, a2);
+        }
+        if (tb1 != 0 && tb2 != 0) {
+            sum -= shared(b1, b2);
+        }
+        if (tc1 != 0 && tc2 != 0) {
+            sum -= shared(c1, c2);
+        }
+        return sum;
+    }
+
+    /** The summed MFI of the below-cut-off antibodies hitting both slot types. */
+    private int shared(int slot1, int slot2) {
+        int sum = 0;
+        for (int i = 0; i < weakSlots.length; i++) {
+            sum += weakSlots[i].get(slot1) && weakSlots[i].get(slot2) ? weakMfi[i] : 0;
+        }
+        return sum;
     }
 
     /**
@@ -159,10 +260,19 @@ public final class PlateletRequest {
                 }
             }
         }
+        BitSet donorAntigens = antigenCodes(donorHla, reference.slotTypes());
+        List<String> dsaAntibodies = new ArrayList<>();
+        for (Antibody antibody : weak) {
+            if (antibody.hits().intersects(donorAntigens) || (antibody.bw() & donor.bw()) != 0) {
+                dsaAntibodies.add(antibody.name());
+            }
+        }
+        int dsaMfi = dsaMfi(donor);
         return new PlateletMatch(false, List.of(), Evaluation.grade(evaluation).label(),
                 List.copyOf(byRelation.get(IDENTICAL)), List.copyOf(byRelation.get(CROSS_REACTIVE)),
                 List.copyOf(byRelation.get(MISMATCHED)), Evaluation.aboClass(evaluation),
-                Evaluation.rhdWarning(evaluation), Evaluation.hlaCUntyped(evaluation));
+                Evaluation.rhdWarning(evaluation), Evaluation.hlaCUntyped(evaluation), dsaMfi, dsaWarning(dsaMfi),
+                List.copyOf(dsaAntibodies));
     }
 
     private List<String> exclusionReasons(HlaTyping donorHla, DonorMatchProfile donor) {
@@ -219,26 +329,71 @@ public final class PlateletRequest {
         return best;
     }
 
-    private List<Antibody> hlaAntibodies(List<String> names) {
+    private boolean excludes(Antibody antibody) {
+        return antibody.mfi() < 0 || antibody.mfi() >= cutoffs.excludeMfi();
+    }
+
+    private List<Antibody> hlaAntibodies(PlateletPatient patient) {
+        List<String> names = patient.hlaAntibodies();
         List<Antibody> parsed = new ArrayList<>();
+        long weakTotal = 0;
         for (int i = 0; i < names.size(); i++) {
             String field = "patient.hlaAntibodies[" + i + "]";
+            Integer given = patient.mfi(i);
+            if (given != null && given < 0) {
+                throw new InvalidField(field + ".mfi", "an MFI is a whole number >= 0, not " + given);
+            }
+            int mfi = given == null ? -1 : given;
+            weakTotal += mfi >= 0 && mfi < cutoffs.excludeMfi() ? mfi : 0;
+            if (weakTotal > Integer.MAX_VALUE / 8) {
+                throw new InvalidField(field + ".mfi", "the MFI of the antibodies below the exclusion cut-off add up to "
+                        + "more than " + Integer.MAX_VALUE / 8);
+            }
+            if (names.get(i) == null) {
+                throw new InvalidField(field + (given == null ? "" : ".specificity"), "an HLA antibody names its specificity");
+            }
             try {
                 HlaName name = HlaName.parse(names.get(i));
                 if (name instanceof Bw bw) {
-                    parsed.add(new Antibody(bw.toString(), new BitSet(), bw.bit()));
+                    parsed.add(new Antibody(bw.toString(), new BitSet(), bw.bit(), mfi));
                 } else if (name instanceof SerologyName antigen) {
                     int code = reference.antigenCode(antigen);
-                    parsed.add(new Antibody(antigen.toString(), reference.antigens().hitByAntibodyAgainst(code), 0));
+                    parsed.add(new Antibody(antigen.toString(), reference.antigens().hitByAntibodyAgainst(code), 0, mfi));
                 } else {
                     throw new IllegalArgumentException("HLA antibodies are named by serological antigen (A2, B7, Cw1, Bw4), not by allele ("
                             + name + ")");
                 }
             } catch (IllegalArgumentException e) {
-                throw new InvalidField(field, e.getMessage());
+                throw new InvalidField(given == null ? field : field + ".specificity", e.getMessage());
             }
         }
         return List.copyOf(parsed);
+    }
+
+    /** The slot types with an antigen among {@code antigenCodes}. */
+    private BitSet slotsHit(BitSet antigenCodes) {
+        SlotTypes types = reference.slotTypes();
+        BitSet slots = new BitSet();
+        for (int id = 1; id < types.count(); id++) {
+            for (int code : types.antigens(id)) {
+                if (antigenCodes.get(code)) {
+                    slots.set(id);
+                    break;
+                }
+            }
+        }
+        return slots;
+    }
+
+    /** One entry per slot type: the summed MFI of the below-cut-off antibodies hitting it. */
+    private int[] dsaTable() {
+        int[] table = new int[reference.slotTypes().count()];
+        for (int i = 0; i < weakSlots.length; i++) {
+            for (int id = weakSlots[i].nextSetBit(0); id >= 0; id = weakSlots[i].nextSetBit(id + 1)) {
+                table[id] += weakMfi[i];
+            }
+        }
+        return table;
     }
 
     /** One entry per slot type: (m, x, u) increment for HLA-A/-B slots, plus {@link #HIT}. */

@@ -196,7 +196,7 @@ public final class PoolIndex {
 
     /**
      * The best {@code limit} PLATELET-panel donors for a request: not reserved, eligible for platelets
-     * by {@code neededBy}, not excluded by the request; ranked by (m, x, u), ABO class, RhD flag, then
+     * by {@code neededBy}, not excluded by the request; ranked by (m, x, u), dsaMfi, ABO class, RhD flag, then
      * eligibleFrom (the eligible date, or today when that is past), then donorId.
      */
     public List<PlateletCandidate> findPlatelets(PlateletRequest request, LocalDate neededBy, LocalDate today,
@@ -204,6 +204,7 @@ public final class PoolIndex {
         int needed = day(Objects.requireNonNull(neededBy));
         int now = day(Objects.requireNonNull(today));
         TopK top = new TopK(limit);
+        boolean countsDsaMfi = request.countsDsaMfi();
         int[] slots = plateletSlots.elements();
         for (int i = 0, n = plateletSlots.size(); i < n; i++) {
             int slot = slots[i];
@@ -213,14 +214,18 @@ public final class PoolIndex {
             }
             int evaluation = profiles.evaluate(request, slot);
             if (!Evaluation.excluded(evaluation)) {
-                // evaluation >> 4 orders by (m, x, u), ABO class, RhD flag (see Evaluation).
-                top.offer(evaluation >> 4, Math.max(eligible, now), donorIds[slot], evaluation);
+                long key = PlateletCandidate.rankKey(evaluation, 0);
+                // dsaMfi only adds to the key: a donor refused at 0 needs no dsaMfi (most are, once the top is full).
+                if (countsDsaMfi && !top.refuses(key)) {
+                    key = PlateletCandidate.rankKey(evaluation, profiles.dsaMfi(request, slot));
+                }
+                top.offer(key, Math.max(eligible, now), donorIds[slot], evaluation);
             }
         }
         List<PlateletCandidate> candidates = new ArrayList<>();
         for (TopK.Ranked ranked : top.best()) {
             candidates.add(new PlateletCandidate(ranked.donorId(), centre, LocalDate.ofEpochDay(ranked.day()),
-                    ranked.value()));
+                    ranked.value(), (int) (ranked.key() >>> 8 & 0xFFFF_FFFFL)));
         }
         return candidates;
     }

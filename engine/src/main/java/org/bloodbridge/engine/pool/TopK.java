@@ -12,9 +12,9 @@ import java.util.PriorityQueue;
  */
 final class TopK {
     /** @param value what the caller wants back with the entry (the packed evaluation, for platelets) */
-    record Ranked(int key, int day, String donorId, int value) {}
+    record Ranked(long key, int day, String donorId, int value) {}
 
-    private static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::key)
+    private static final Comparator<Ranked> ORDER = Comparator.comparingLong(Ranked::key)
             .thenComparingInt(Ranked::day).thenComparing(Ranked::donorId);
 
     private final int limit;
@@ -25,7 +25,7 @@ final class TopK {
         this.worstFirst = new PriorityQueue<>(Math.max(1, Math.min(this.limit, 1024) + 1), ORDER.reversed());
     }
 
-    void offer(int key, int day, String donorId, int value) {
+    void offer(long key, int day, String donorId, int value) {
         if (limit == 0) {
             return;
         }
@@ -39,6 +39,14 @@ final class TopK {
         worstFirst.add(new Ranked(key, day, donorId, value));
     }
 
+    /**
+     * Whether an entry with this key, or any greater, would be refused whatever its day and donorId:
+     * the heap is full and its worst key is lower. Lets a scan skip work for an entry that cannot get in.
+     */
+    boolean refuses(long key) {
+        return limit == 0 || worstFirst.size() == limit && key > worstFirst.peek().key();
+    }
+
     /** The entries kept, best first. */
     List<Ranked> best() {
         List<Ranked> sorted = new ArrayList<>(worstFirst.size());
@@ -49,9 +57,9 @@ final class TopK {
         return sorted;
     }
 
-    private static int compare(int key, int day, String donorId, Ranked other) {
+    private static int compare(long key, int day, String donorId, Ranked other) {
         if (key != other.key()) {
-            return Integer.compare(key, other.key());
+            return Long.compare(key, other.key());
         }
         if (day != other.day()) {
             return Integer.compare(day, other.day());

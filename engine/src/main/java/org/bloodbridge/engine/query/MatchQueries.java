@@ -1,8 +1,10 @@
 package org.bloodbridge.engine.query;
 
+import com.typesafe.config.Config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bloodbridge.engine.matching.AntibodyCutoffs;
 import org.bloodbridge.engine.typing.TypingTables;
 
 /**
@@ -23,12 +25,26 @@ public final class MatchQueries {
                 }
             });
 
+    private final AntibodyCutoffs cutoffs;
+
     public MatchQueries(TypingTables tables) {
+        this(tables, AntibodyCutoffs.DEFAULT);
+    }
+
+    /** @param cutoffs the MFI thresholds of HLA antibodies ({@code bloodbridge.matching.antibody}, see {@link #cutoffs(Config)}) */
+    public MatchQueries(TypingTables tables, AntibodyCutoffs cutoffs) {
         this.tables = tables;
+        this.cutoffs = cutoffs;
+    }
+
+    /** Reads {@code bloodbridge.matching.antibody.exclude-mfi} and {@code warning-mfi}. */
+    public static AntibodyCutoffs cutoffs(Config config) {
+        Config antibody = config.getConfig("bloodbridge.matching.antibody");
+        return new AntibodyCutoffs(antibody.getInt("exclude-mfi"), antibody.getInt("warning-mfi"));
     }
 
     /** @throws org.bloodbridge.engine.InvalidField naming the patient field at fault */
     public MatchQuery compile(MatchCriteria criteria) {
-        return recent.computeIfAbsent(criteria, c -> MatchQuery.compile(c, tables));
+        return recent.computeIfAbsent(criteria, c -> MatchQuery.compile(c, tables, cutoffs));
     }
 }

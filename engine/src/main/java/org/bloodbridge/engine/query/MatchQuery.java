@@ -1,6 +1,7 @@
 package org.bloodbridge.engine.query;
 
 import org.bloodbridge.engine.InvalidField;
+import org.bloodbridge.engine.matching.AntibodyCutoffs;
 import org.bloodbridge.engine.matching.PlateletPatient;
 import org.bloodbridge.engine.matching.PlateletRequest;
 import org.bloodbridge.engine.matching.RedCellRequest;
@@ -25,10 +26,17 @@ public final class MatchQuery {
 
     /** @throws InvalidField naming the patient field at fault (an unknown antigen, a red-cell request naming nothing) */
     public static MatchQuery compile(MatchCriteria criteria, TypingTables tables) {
+        return compile(criteria, tables, AntibodyCutoffs.DEFAULT);
+    }
+
+    /** @param cutoffs the MFI thresholds of HLA antibodies given with a strength (configuration) */
+    public static MatchQuery compile(MatchCriteria criteria, TypingTables tables, AntibodyCutoffs cutoffs) {
         Patient p = criteria.patient();
         if (criteria.product() == Product.PLATELETS_APHERESIS) {
-            PlateletPatient patient = new PlateletPatient(p.hla(), p.hlaAntibodies(), p.hpaAntibodies(), p.abo(), p.rhD(), p.sex());
-            return new MatchQuery(criteria, tables, PlateletRequest.compile(tables.hla(), tables.crossReactiveGroups(), patient), null);
+            PlateletPatient patient = new PlateletPatient(p.hla(), p.hlaAntibodies(), p.hlaAntibodyMfi(), p.hpaAntibodies(),
+                    p.abo(), p.rhD(), p.sex());
+            return new MatchQuery(criteria, tables,
+                    PlateletRequest.compile(tables.hla(), tables.crossReactiveGroups(), patient, cutoffs), null);
         }
         RedCellRequest redCells = RedCellRequest.compile(p.abo(), p.rhD(), p.redCellAntibodies(), p.requiredRedCellNegative(),
                 tables.redCells());

@@ -81,7 +81,7 @@ final class Confirmation {
             }
             DonorMatchProfile profile = DonorMatchProfile.of(q.typing().hla(), q.typing().hpa(), q.abo(), q.rhD());
             var candidate = new PlateletCandidate(q.donor().donorId(), q.donor().homeCentre(), q.eligibleFrom(),
-                    platelets.evaluate(profile));
+                    platelets.evaluate(profile), platelets.dsaMfi(profile));
             if (!candidate.excluded()) {
                 compatible.add(candidate);
                 matches.put(candidate.donorId(), platelets.explain(q.typing().hla(), profile));
@@ -93,7 +93,8 @@ final class Confirmation {
             PlateletMatch match = matches.get(p.donorId());
             candidates.add(new Candidate(candidates.size() + 1, p.donorId(), p.homeCentre(), match.grade(),
                     match.identical(), match.crossReactive(), match.mismatched(), match.abo().name(),
-                    match.rhdWarning(), match.hlaCUntyped(), p.eligibleFrom(), CandidateState.PROPOSED));
+                    match.rhdWarning(), match.hlaCUntyped(), p.eligibleFrom(), CandidateState.PROPOSED, match.dsaMfi(),
+                    match.dsaWarning(), match.dsaAntibodies()));
         }
         return candidates;
     }

@@ -53,9 +53,18 @@ class PoolIndexPropertyTest {
                 latest.put(id, summary);
             }
         }
+        // HLA antibodies by name, or with an MFI below or above the exclusion cut-off (dsaMfi ranks)
+        List<String> antibodies = new ArrayList<>();
+        List<Integer> mfi = new ArrayList<>();
+        for (String antibody : List.of("B7", "A2", "B5", "B60", "Bw4", "Bw6", "A9")) {
+            if (random.nextInt(3) == 0) {
+                antibodies.add(antibody);
+                mfi.add(random.nextInt(4) == 0 ? null : random.nextInt(2500));
+            }
+        }
         PlateletRequest request = PlateletRequest.compile(TABLES.hla(), GROUPS, new PlateletPatient(
                 Summaries.hla(pick(A, random) + " " + pick(A, random) + " " + pick(B, random) + " " + pick(B, random)),
-                random.nextBoolean() ? List.of("B7") : List.of(), random.nextBoolean() ? List.of("HPA-1b") : List.of(),
+                antibodies, mfi, random.nextBoolean() ? List.of("HPA-1b") : List.of(),
                 pickAbo(random), random.nextBoolean() ? RhD.NEG : RhD.POS, random.nextBoolean() ? Sex.F : Sex.M));
         LocalDate neededBy = TODAY.plusDays(random.nextInt(6));
 
@@ -66,10 +75,11 @@ class PoolIndexPropertyTest {
                     || donor.eligiblePlatelets().isAfter(neededBy)) {
                 continue;
             }
-            int evaluation = request.evaluate(DonorMatchProfile.of(TABLES.hla().interpret(donor.typing().hla()),
-                    HpaTyping.parse(donor.typing().hpa()), donor.abo(), donor.rhD()));
+            DonorMatchProfile profile = DonorMatchProfile.of(TABLES.hla().interpret(donor.typing().hla()),
+                    HpaTyping.parse(donor.typing().hpa()), donor.abo(), donor.rhD());
             LocalDate eligibleFrom = donor.eligiblePlatelets().isBefore(TODAY) ? TODAY : donor.eligiblePlatelets();
-            all.add(new PlateletCandidate(donor.donorId(), CENTRE, eligibleFrom, evaluation));
+            all.add(new PlateletCandidate(donor.donorId(), CENTRE, eligibleFrom, request.evaluate(profile),
+                    request.dsaMfi(profile)));
         }
         List<PlateletCandidate> expected = PlateletCandidate.rank(all, CENTRE);
         expected = expected.subList(0, Math.min(k, expected.size()));

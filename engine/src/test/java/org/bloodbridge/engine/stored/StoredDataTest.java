@@ -125,6 +125,12 @@ class StoredDataTest {
         assertEquals("A", String.valueOf(created.criteria().patient().abo()));
         assertEquals("PLATELETS_APHERESIS", created.criteria().product().name());
         assertEquals(List.of("A24"), created.candidates().get(0).mismatched());
+        // Before antibody strength: antibodies by name only, candidates without dsaMfi.
+        assertEquals(List.of("A24"), created.criteria().patient().hlaAntibodies());
+        assertEquals(List.of(), created.criteria().patient().hlaAntibodyMfi());
+        assertEquals(0, created.candidates().get(0).dsaMfi());
+        assertFalse(created.candidates().get(0).dsaWarning());
+        assertEquals(List.of(), created.candidates().get(0).dsaAntibodies());
 
         var request = assertInstanceOf(org.bloodbridge.engine.request.MatchRequestEntity.State.class,
                 read(V1, byName.get("request-snapshot")));
@@ -150,6 +156,25 @@ class StoredDataTest {
             assertEquals(value, back);
         }
         assertFalse(((DonorEvent.Registered) registered).profile().name().isLegacy());
+    }
+
+    /** A request with antibodies given with an MFI (one by name only: a null MFI) and its dsaMfi candidates reads back. */
+    @Test
+    void antibodyStrengthRoundTrips() {
+        var patient = new org.bloodbridge.engine.query.Patient("P-78", Sex.F, null, null, Map.of("A", List.of("A2")),
+                List.of("B7", "A1", "Bw4"), List.of(), List.of(), List.of(), java.util.Arrays.asList(6400, null, 1200));
+        var criteria = new org.bloodbridge.engine.query.MatchCriteria("CD", null,
+                org.bloodbridge.engine.query.Product.PLATELETS_APHERESIS, 1, org.bloodbridge.engine.query.Urgency.EMERGENCY,
+                java.time.LocalDate.of(2026, 3, 3), patient, 20, 2000);
+        var candidate = new org.bloodbridge.engine.request.Candidate(1, StoredSamples.DONOR, "CD", "A", List.of("A2"),
+                List.of(), List.of(), "IDENTICAL", false, false, java.time.LocalDate.of(2026, 3, 1),
+                org.bloodbridge.engine.request.CandidateState.PROPOSED, 1200, false, List.of("Bw4"));
+        var created = new org.bloodbridge.engine.request.MatchRequestEvent.Created("req-0003", "CD", StoredSamples.AT,
+                criteria, List.of(candidate), List.of("CD"), List.of(), null);
+        byte[] bytes = serialization.serialize(created).get();
+        Serializer serializer = serialization.findSerializerFor(created);
+        Object back = serialization.deserialize(bytes, serializer.identifier(), Serializers.manifestFor(serializer, created)).get();
+        assertEquals(created, back);
     }
 
     /** Writes the samples as the code serializes them now; run only when asked (see the class comment). */
