@@ -20,8 +20,8 @@ import org.bloodbridge.engine.Centre;
 import org.bloodbridge.http.access.Access;
 
 /**
- * Every route of the server, assembled in this one place: health on {@code /health}, the API
- * under {@code /api/v1}. Cross-cutting concerns wrap the whole tree here: the error format, and
+ * Every route of the server, assembled in this one place: the console on {@code /} and
+ * {@code /console}, health on {@code /health}, the API under {@code /api/v1}. Cross-cutting concerns wrap the whole tree here: the error format, and
  * {@link Access} (sign-in, rights, audit) around everything but the public endpoints.
  */
 public final class ApiRoutes {
@@ -43,10 +43,12 @@ public final class ApiRoutes {
     private final String openApi;
     private final Access access;
     private final AuditRoutes audit;
+    private final ConsoleRoutes console;
 
     ApiRoutes(PersonalDataRoutes personalData, DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports,
             MatchRoutes matches, RegistryRoutes registry, AuditRoutes audit, List<Centre> centres, Reference reference,
-            HealthChecks health, Access access) {
+            HealthChecks health, Access access, ConsoleRoutes console) {
+        this.console = console;
         this.personalData = personalData;
         this.audit = audit;
         this.access = access;
@@ -63,6 +65,7 @@ public final class ApiRoutes {
 
     public Route route() {
         return ErrorHandling.handleErrors(() -> concat(
+                console.route(), // public: the page's API calls carry the token
                 pathPrefix("health", () -> concat(
                         path("alive", () -> get(() -> check(health.aliveResult(), "alive"))),
                         path("ready", () -> get(() -> check(health.readyResult(), "ready"))))),

@@ -128,7 +128,8 @@ public final class BloodbridgeNode implements AutoCloseable {
                     healthChecks,
                     new Access(new TokenVerifier(AccessSettings.from(config)), readSide.auditTrail(),
                             system.dispatchers().lookup(DispatcherSelector.blocking()), Set.copyOf(settings.centreCodes()),
-                            new RateLimits(RateLimits.Settings.from(config))));
+                            new RateLimits(RateLimits.Settings.from(config))),
+                    ConsoleRoutes.from(config));
             ServerBinding binding = ApiTls.enableOn(Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()), config)
                     .bind(routes.route())
                     .toCompletableFuture()

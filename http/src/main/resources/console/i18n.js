@@ -1,0 +1,104 @@
+// Every label of the console in Chinese (the default) and English, and dates in the chosen locale.
+const DICTIONARY = {
+  'zh-CN': {
+    title: '血液联网 · 协调控制台',
+    signIn: '登录', signOut: '退出', signingIn: '正在登录…', language: 'English',
+    signedOutTitle: '请登录', signedOutText: '使用您所在血液中心的统一身份认证账号登录。',
+    user: '用户', centres: '血液中心', roles: '角色', loading: '正在加载…',
+    navLookup: '献血者查询', navRequests: '配型申请', navMatch: '紧急配型',
+    noScreens: '您的角色在控制台中没有可用的功能。',
+    lookupTitle: '按身份证查询献血者', idType: '证件类型', nationalId: '证件号码', lookup: '查询',
+    lookupHint: '证件号码只在请求正文中发送，不会出现在网址或日志中。',
+    donorId: '献血者编号', homeCentre: '所属中心', name: '姓名', phone: '电话', sex: '性别', birthDate: '出生日期',
+    weightKg: '体重 (kg)', bloodGroup: '血型', panels: '登记库', antigens: 'HLA 抗原', seenAt: '到访中心',
+    registeredAt: '登记时间', donations: '献血记录', deferrals: '暂缓记录', none: '无',
+    eligibility: '献血资格', type: '类型', eligible: '可以献血', notEligible: '暂不能献血',
+    nextEligibleDate: '下次可献血日期', reasons: '原因', idShown: '查询的证件',
+    WHOLE_BLOOD: '全血', PLATELETS_APHERESIS: '单采血小板', RED_CELLS: '红细胞',
+    CN_RIC: '居民身份证', PASSPORT: '护照', OTHER: '其他证件', M: '男', F: '女',
+    requestsTitle: '本中心的配型申请', centre: '中心', refresh: '刷新', created: '创建时间', product: '血液成分',
+    urgency: '紧急程度', status: '状态', neededBy: '需用日期', hospital: '医院', patient: '患者编号',
+    noRequests: '暂无申请。', timeline: '进程', event: '事件', by: '操作中心', subject: '操作人', at: '时间',
+    candidates: '候选献血者', rank: '排名', grade: '等级', identical: '相同', crossReactive: '交叉反应',
+    mismatched: '不相合', abo: 'ABO', eligibleFrom: '可献血自', state: '状态', close: '关闭',
+    EMERGENCY: '紧急', URGENT: '加急', ROUTINE: '常规',
+    matchTitle: '紧急配型申请', requestingCentre: '申请中心', units: '数量 (单位)', patientSex: '患者性别',
+    patientAbo: '患者 ABO', patientRhD: '患者 RhD', hlaA: 'HLA-A（逗号分隔）', hlaB: 'HLA-B（逗号分隔）',
+    hlaAntibodies: 'HLA 抗体', hpaAntibodies: 'HPA 抗体', redCellAntibodies: '红细胞抗体',
+    requiredNegative: '要求阴性的红细胞抗原', maxCandidates: '最多候选人数', submitMatch: '发起配型',
+    centresAnswered: '已答复中心', centresMissing: '未答复中心', noCandidates: '没有找到候选献血者。',
+    requestId: '申请编号', rhdWarning: 'RhD 警告',
+    err0: '无法连接到服务器，请检查网络后重试。',
+    err400: '输入有误', err401: '您的登录已失效，请重新登录。', err403: '您没有权限执行此操作',
+    err404: '未找到。', err409: '无法执行', err413: '请求过大。', err429: '请求过于频繁，请稍后再试。',
+    err503: '服务暂时不可用（数据库或身份认证服务未响应），请稍后重试。', errOther: '出现错误',
+    errSignIn: '登录失败', errProvider: '无法连接到身份认证服务。',
+  },
+  en: {
+    title: 'Bloodbridge · Coordinator console',
+    signIn: 'Sign in', signOut: 'Sign out', signingIn: 'Signing in…', language: '中文',
+    signedOutTitle: 'Please sign in', signedOutText: 'Sign in with your blood centre\'s federation account.',
+    user: 'User', centres: 'Centres', roles: 'Roles', loading: 'Loading…',
+    navLookup: 'Donor lookup', navRequests: 'Match requests', navMatch: 'Emergency match',
+    noScreens: 'Your roles have no screens in the console.',
+    lookupTitle: 'Look up a donor by ID card', idType: 'ID type', nationalId: 'ID number', lookup: 'Look up',
+    lookupHint: 'The ID number is sent only in the body of a request: never in an address or a log.',
+    donorId: 'Donor ID', homeCentre: 'Home centre', name: 'Name', phone: 'Phone', sex: 'Sex', birthDate: 'Birth date',
+    weightKg: 'Weight (kg)', bloodGroup: 'Blood group', panels: 'Panels', antigens: 'HLA antigens', seenAt: 'Seen at',
+    registeredAt: 'Registered', donations: 'Donations', deferrals: 'Deferrals', none: 'none',
+    eligibility: 'Eligibility', type: 'Type', eligible: 'Eligible', notEligible: 'Not eligible',
+    nextEligibleDate: 'Next eligible date', reasons: 'Reasons', idShown: 'ID looked up',
+    WHOLE_BLOOD: 'Whole blood', PLATELETS_APHERESIS: 'Platelets (apheresis)', RED_CELLS: 'Red cells',
+    CN_RIC: 'Resident ID card', PASSPORT: 'Passport', OTHER: 'Other ID', M: 'Male', F: 'Female',
+    requestsTitle: 'Match requests of the centre', centre: 'Centre', refresh: 'Refresh', created: 'Created', product: 'Product',
+    urgency: 'Urgency', status: 'Status', neededBy: 'Needed by', hospital: 'Hospital', patient: 'Patient ref.',
+    noRequests: 'No requests.', timeline: 'Timeline', event: 'Event', by: 'By centre', subject: 'By user', at: 'At',
+    candidates: 'Candidates', rank: 'Rank', grade: 'Grade', identical: 'Identical', crossReactive: 'Cross-reactive',
+    mismatched: 'Mismatched', abo: 'ABO', eligibleFrom: 'Eligible from', state: 'State', close: 'Close',
+    EMERGENCY: 'Emergency', URGENT: 'Urgent', ROUTINE: 'Routine',
+    matchTitle: 'Emergency match request', requestingCentre: 'Requesting centre', units: 'Units', patientSex: 'Patient sex',
+    patientAbo: 'Patient ABO', patientRhD: 'Patient RhD', hlaA: 'HLA-A (comma separated)', hlaB: 'HLA-B (comma separated)',
+    hlaAntibodies: 'HLA antibodies', hpaAntibodies: 'HPA antibodies', redCellAntibodies: 'Red cell antibodies',
+    requiredNegative: 'Red cell antigens required negative', maxCandidates: 'Max. candidates', submitMatch: 'Search donors',
+    centresAnswered: 'Centres answered', centresMissing: 'Centres missing', noCandidates: 'No candidates found.',
+    requestId: 'Request ID', rhdWarning: 'RhD warning',
+    err0: 'The server did not answer. Check the network and try again.',
+    err400: 'Invalid input', err401: 'Your sign-in is no longer valid. Please sign in again.', err403: 'You may not do this',
+    err404: 'Not found.', err409: 'Not possible', err413: 'The request is too large.', err429: 'Too many requests; try again shortly.',
+    err503: 'The service is unavailable for now (its store or the identity provider does not answer). Try again.',
+    errOther: 'Something went wrong', errSignIn: 'Sign-in failed', errProvider: 'The identity provider does not answer.',
+  },
+};
+
+export const LANGUAGES = Object.keys(DICTIONARY);
+let language = localStorage.getItem('bloodbridge.language') || 'zh-CN';
+if (!DICTIONARY[language]) language = 'zh-CN';
+
+export function currentLanguage() {
+  return language;
+}
+
+export function setLanguage(next) {
+  language = DICTIONARY[next] ? next : 'zh-CN';
+  localStorage.setItem('bloodbridge.language', language);
+  document.documentElement.lang = language;
+  document.title = t('title');
+}
+
+/** The label in the chosen language (the key itself for a code without a label). */
+export function t(key) {
+  const label = DICTIONARY[language][key];
+  return label === undefined ? key : label;
+}
+
+/** A date (YYYY-MM-DD) in the chosen locale. */
+export function formatDate(value) {
+  if (!value) return '';
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value + 'T00:00:00Z'));
+}
+
+/** An instant in the chosen locale, in the browser's time zone. */
+export function formatInstant(value) {
+  if (!value) return '';
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}

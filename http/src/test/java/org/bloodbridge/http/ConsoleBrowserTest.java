@@ -1,0 +1,358 @@
+package org.bloodbridge.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.bloodbridge.http.access.TestIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console in a real browser (the system's headless Chromium) against a real node and the real
+ * test identity provider: sign-in through the provider's own login page (authorization code with
+ * PKCE), the header, donor lookup by ID card (the number in no URL and no log line), the emergency
+ * match form and the requests board, both languages. Screenshots go to
+ * {@code target/console-screenshots/}.
+ */
+class ConsoleBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static TestServer server;
+    private static final ListAppender<ILoggingEvent> serverLog = new ListAppender<>();
+    private static Level rootLevel;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Path profile;
+    private final List<String> urlsSeen = new ArrayList<>();
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        // Every line the node logs at INFO and above during the test, to look for the national ID.
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        rootLevel = root.getLevel();
+        root.setLevel(Level.INFO);
+        serverLog.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        serverLog.start();
+        root.addAppender(serverLog);
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAppender(serverLog);
+        if (rootLevel != null) {
+            root.setLevel(rootLevel);
+        }
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Called by the tests that use the browser. */
+    private void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)");
+        profile = Files.createTempDirectory("bloodbridge-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        // Both set explicitly: Selenium Manager never looks for (or downloads) a browser or a driver.
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, WAIT);
+    }
+
+    @AfterEach
+    void quitBrowser(TestInfo test) {
+        if (driver != null) {
+            try {
+                // Where the page ended, for a failure's diagnosis.
+                screenshot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
+                System.out.println("[console] " + driver.getCurrentUrl() + ": "
+                        + driver.findElement(By.tagName("body")).getText().replace('\n', ' '));
+            } catch (RuntimeException e) {
+                System.out.println("[console] no last screenshot: " + e);
+            } finally {
+                driver.quit();
+            }
+        }
+        deleteRecursively(profile);
+    }
+
+    @Test
+    void aDonorSiteSignsInAndLooksUpADonorByIdCard() throws IOException {
+        startBrowser();
+        TestTokens.of("t-cd-site", List.of("CD"), List.of("donor-site")); // the user exists, password = name
+        String nationalId = TestIds.resident(LocalDate.of(1990, 5, 1), true);
+        String donorId = register("""
+                {"centre": "CD", "idType": "CN_RIC", "nationalId": "%s", "name": "Wang Wei", "sex": "M",
+                 "birthDate": "1990-05-01", "weightKg": 62, "abo": "O", "rhD": "POS",
+                 "hla": {"A": ["A*02:01", "A*24:02"], "B": ["B*46:01", "B13"]}}""".formatted(nationalId));
+
+        open("/");
+        WebElement signIn = wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        assertEquals("登录", signIn.getText()); // Chinese by default
+        screenshot("01-signed-out");
+
+        signInAs("t-cd-site");
+        wait.until(ExpectedConditions.textToBe(By.id("user"), "t-cd-site"));
+        assertEquals("CD", driver.findElement(By.id("user-centres")).getText());
+        assertEquals("donor-site", driver.findElement(By.id("user-roles")).getText());
+        // Back on the console's own address: the code and state are gone from the address bar.
+        assertEquals(server.uri("/").toString(), url());
+        // A donor site has the lookup and no coordinator screens.
+        assertTrue(driver.findElements(By.id("nav-match")).isEmpty());
+        screenshot("02-signed-in");
+
+        driver.findElement(By.id("lookup-id")).sendKeys(nationalId);
+        driver.findElement(By.id("lookup-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("donor-id"), donorId));
+        WebElement wholeBlood = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("table.eligibility tr[data-type='WHOLE_BLOOD']")));
+        assertTrue(wholeBlood.getText().contains("可以献血"), wholeBlood.getText()); // never donated: eligible
+        assertTrue(driver.findElement(By.cssSelector("table.eligibility tr[data-type='PLATELETS_APHERESIS']")).isDisplayed());
+        assertEquals("Wang Wei", driver.findElement(By.id("donor-name")).getText()); // home centre: the API shows the name
+        assertEquals("", driver.findElement(By.id("lookup-id")).getAttribute("value")); // the field is cleared
+        url();
+        screenshot("03-donor-found");
+
+        driver.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("nav-lookup"), "Donor lookup"));
+        assertTrue(wholeBlood().getText().contains("Eligible"), wholeBlood().getText());
+        assertEquals("en", ((JavascriptExecutor) driver).executeScript("return document.documentElement.lang"));
+        screenshot("04-english");
+        driver.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("nav-lookup"), "献血者查询"));
+
+        // A number that is not registered: said in words.
+        driver.findElement(By.id("lookup-id")).sendKeys(TestIds.resident(LocalDate.of(1991, 1, 2), false));
+        driver.findElement(By.id("lookup-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("p.error"), "未找到。"));
+        url();
+
+        // The ID number was in no address the browser was at, fetched, or kept in its storage ...
+        for (String seen : urlsSeen) {
+            assertFalse(seen.contains(nationalId), seen);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => e.name)");
+        assertTrue(fetched.stream().anyMatch(u -> u.endsWith("/api/v1/donors/lookup")), fetched.toString());
+        fetched.forEach(u -> assertFalse(u.contains(nationalId), u));
+        String storage = (String) ((JavascriptExecutor) driver).executeScript(
+                "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)");
+        assertFalse(storage.contains(nationalId));
+        // ... nor in any line the node logged, nor in the provider's log, nor in the audit trail.
+        assertTrue(serverLog.list.stream().noneMatch(e -> e.getFormattedMessage().contains(nationalId)));
+        assertFalse(Files.readString(TestIdentityProvider.shared().logFile()).contains(nationalId));
+        HttpResponse<String> audit = server.get("/api/v1/audit?donorId=" + donorId);
+        assertEquals(200, audit.statusCode(), audit.body());
+        assertTrue(audit.body().contains("donors/lookup"), audit.body());
+        assertFalse(audit.body().contains(nationalId));
+
+        // Sign-out ends the provider's session and comes back to the console, signed out.
+        driver.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        screenshot("05-signed-out-again");
+    }
+
+    @Test
+    void aCoordinatorRunsAnEmergencyMatchAndFollowsItOnTheBoard() throws IOException {
+        startBrowser();
+        TestTokens.of("t-cd-coord", List.of("CD"), List.of("coordinator"));
+        String donorId = register("""
+                {"centre": "CD", "idType": "CN_RIC", "nationalId": "%s", "sex": "M", "birthDate": "1985-03-04",
+                 "weightKg": 70, "abo": "O", "rhD": "POS",
+                 "hla": {"A": ["A*02:01", "A*24:02"], "B": ["B*46:01", "B13"]}}"""
+                .formatted(TestIds.resident(LocalDate.of(1985, 3, 4), true)));
+
+        open("/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        signInAs("t-cd-coord");
+        wait.until(ExpectedConditions.textToBe(By.id("user"), "t-cd-coord"));
+        // A coordinator has the board and the match form, not the donor lookup.
+        assertTrue(driver.findElements(By.id("nav-lookup")).isEmpty());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-match"))).click();
+
+        driver.findElement(By.id("m-hospital")).sendKeys("West China Hospital");
+        driver.findElement(By.id("m-patient")).sendKeys("P-123");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("m-abo"))).selectByValue("A");
+        driver.findElement(By.id("m-hla-a")).sendKeys("A2, A24");
+        driver.findElement(By.id("m-hla-b")).sendKeys("B46, B60");
+        driver.findElement(By.id("m-hla-ab")).sendKeys("B7");
+        // The node's today is 2026-11-25 (TestServer's clock); any later date is a valid deadline.
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('m-needed-by').value = '2026-11-26'");
+        driver.findElement(By.id("match-submit")).click();
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("match-result")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#match-result table.candidates"), donorId));
+        assertTrue(result.getText().contains("CANDIDATES_FOUND"), result.getText());
+        screenshot("06-emergency-match");
+
+        // The board lists the request (the listing lags writes by up to a second: refresh until it is there).
+        driver.findElement(By.id("nav-requests")).click();
+        wait.pollingEvery(Duration.ofMillis(500)).until(d -> {
+            List<WebElement> open = d.findElements(By.cssSelector("#requests button[data-request]"));
+            if (open.isEmpty()) {
+                d.findElement(By.id("requests-refresh")).click();
+                return false;
+            }
+            return true;
+        });
+        driver.findElement(By.cssSelector("#requests button[data-request]")).click();
+        WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-detail")));
+        assertTrue(detail.findElement(By.cssSelector("table.timeline")).getText().contains("CREATED"), detail.getText());
+        assertTrue(detail.findElement(By.cssSelector("table.timeline")).getText().contains("CD"), detail.getText());
+        screenshot("07-request-timeline");
+
+        // A token the node does not accept (here: its signature broken): the page says so and offers sign-in.
+        ((JavascriptExecutor) driver).executeScript("""
+                const s = JSON.parse(sessionStorage.getItem('bloodbridge.session'));
+                const parts = s.accessToken.split('.');
+                parts[2] = parts[2].split('').reverse().join('');
+                s.accessToken = parts.join('.');
+                sessionStorage.setItem('bloodbridge.session', JSON.stringify(s));""");
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("p.error"), "您的登录已失效，请重新登录。"));
+        assertTrue(driver.findElement(By.id("sign-in")).isDisplayed());
+        screenshot("08-token-refused");
+    }
+
+    @Test
+    void theConsoleIsServedWithoutATokenAndItsLibrariesAreCacheable() {
+        HttpResponse<String> page = get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+
+        HttpResponse<String> config = get("/console/config.json");
+        assertEquals(200, config.statusCode());
+        assertEquals(TestIdentityProvider.shared().issuer().toString(), TestServer.json(config).get("issuer").asText());
+        assertEquals("bloodbridge-console", TestServer.json(config).get("clientId").asText());
+        assertEquals("centres", TestServer.json(config).get("claims").get("centres").asText());
+
+        HttpResponse<String> app = get("/console/app.js");
+        assertEquals(200, app.statusCode());
+        assertTrue(app.headers().firstValue("Content-Type").orElse("").contains("javascript"));
+        assertTrue(app.headers().firstValue("ETag").isPresent() || app.headers().firstValue("Last-Modified").isPresent());
+
+        HttpResponse<String> library = get("/console/webjars/lit-html/3.3.2/lit-html.js");
+        assertEquals(200, library.statusCode());
+        assertTrue(library.headers().firstValue("Content-Type").orElse("").contains("javascript"));
+        assertEquals("public, max-age=31536000, immutable", library.headers().firstValue("Cache-Control").orElse(""));
+
+        assertEquals(404, get("/console/nothing-here.js").statusCode());
+        assertEquals(404, get("/console/..%2Fapplication.conf").statusCode());
+        // The API stays closed.
+        assertEquals(401, get("/api/v1/match-requests?centre=CD").statusCode());
+    }
+
+    /**
+     * Registers a donor. A 503 (the store slow to answer a fresh node's first writes on a loaded
+     * machine) may still have registered them: a retry then finds them (409 names the donorId).
+     */
+    private static String register(String body) {
+        HttpResponse<String> response = Awaitility.await("registration").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> server.post("/api/v1/donors", body), r -> r.statusCode() == 201 || r.statusCode() == 409);
+        return TestServer.json(response).get("donorId").asText();
+    }
+
+    private static HttpResponse<String> get(String path) {
+        return server.sendAnonymously(HttpRequest.newBuilder(server.uri(path)).GET());
+    }
+
+    private WebElement wholeBlood() {
+        return driver.findElement(By.cssSelector("table.eligibility tr[data-type='WHOLE_BLOOD']"));
+    }
+
+    private void open(String path) {
+        driver.get(server.uri(path).toString());
+        url();
+    }
+
+    /** The provider's own login page: user name and password (the dev realm's password is the name). */
+    private void signInAs(String user) {
+        driver.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(url().startsWith(TestIdentityProvider.shared().issuer() + "/protocol/openid-connect/auth?"), url());
+        assertTrue(url().contains("code_challenge_method=S256"), url());
+        screenshot("00-provider-login-" + user);
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user);
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlToBe(server.uri("/").toString()));
+        url();
+    }
+
+    /** The browser's address now, remembered for the check that no address held the ID number. */
+    private String url() {
+        String url = driver.getCurrentUrl();
+        urlsSeen.add(url);
+        return url;
+    }
+
+    private void screenshot(String name) {
+        try {
+            File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+}
