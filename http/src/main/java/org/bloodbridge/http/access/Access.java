@@ -55,7 +55,7 @@ public final class Access {
     private final RateLimits limits;
 
     /**
-     * @param blocking where tokens are verified (the first use and a key rotation fetch the provider's keys)
+     * @param blocking where a token not seen before is verified (the first use and a key rotation fetch the provider's keys)
      * @param allCentres the scope of a refusal that names no caller: every centre's auditors see it
      */
     public Access(TokenVerifier verifier, AuditTable audit, Executor blocking, Set<String> allCentres, RateLimits limits) {
@@ -81,6 +81,10 @@ public final class Access {
             Optional<String> token = bearerToken(request);
             if (token.isEmpty()) {
                 return unauthenticated(action, client, "a bearer token is required");
+            }
+            Optional<Caller> known = verifier.cached(token.get());
+            if (known.isPresent()) {
+                return authorize(known.get(), endpoint, action, client, inner);
             }
             CompletionStage<Route> decided = CompletableFuture.supplyAsync(() -> verifier.verify(token.get()), blocking)
                     .handle((caller, failure) -> failure == null

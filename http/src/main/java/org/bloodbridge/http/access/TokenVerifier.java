@@ -1,6 +1,8 @@
 package org.bloodbridge.http.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
@@ -17,11 +19,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,6 +36,11 @@ import java.util.Set;
  * {@code nbf}, then reads the caller from its claims. The JWKS is cached and fetched again when a
  * token names a key it does not hold (the provider rotated its keys). May block on the first call
  * and on a key rotation: call it on a dispatcher meant for blocking work.
+ *
+ * <p>A token that verified is kept, by its exact text, until its {@code exp} (and at most
+ * {@link AccessSettings#verifiedTokenMaxAge()}): {@link #cached} answers a caller's further calls
+ * without I/O or a signature check, on the calling thread. A token's claims cannot change without
+ * changing its text, so the answer is the one a full check would give until it expires.
  */
 public final class TokenVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,14 +50,42 @@ public final class TokenVerifier {
 
     private final AccessSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Clock clock;
+    private final Cache<String, Verified> verified;
     private volatile ConfigurableJWTProcessor<SecurityContext> processor;
 
+    private record Verified(Caller caller, Instant until) {}
+
     public TokenVerifier(AccessSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    TokenVerifier(AccessSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
+        this.verified = Caffeine.newBuilder().maximumSize(settings.verifiedTokens())
+                .expireAfterWrite(settings.verifiedTokenMaxAge()).build();
+    }
+
+    /** The caller of {@code token} if it verified before and has not expired since; never blocks. */
+    public Optional<Caller> cached(String token) {
+        Verified v = verified.getIfPresent(token);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(v.until())) {
+            verified.invalidate(token);
+            return Optional.empty();
+        }
+        return Optional.of(v.caller());
     }
 
     /** The token's caller. @throws InvalidToken when the token does not verify (the reason is for the log, not the client) */
     public Caller verify(String token) {
+        Optional<Caller> known = cached(token);
+        if (known.isPresent()) {
+            return known.get();
+        }
         JWTClaimsSet claims;
         try {
             claims = processor().process(token, null);
@@ -57,7 +96,14 @@ public final class TokenVerifier {
         } catch (Exception e) {
             throw new InvalidToken(e.getMessage());
         }
-        return callerOf(claims);
+        Caller caller = callerOf(claims);
+        Instant until = clock.instant().plus(settings.verifiedTokenMaxAge());
+        Date exp = claims.getExpirationTime(); // required, so never null here
+        if (exp.toInstant().isBefore(until)) {
+            until = exp.toInstant();
+        }
+        verified.put(token, new Verified(caller, until));
+        return caller;
     }
 
     private Caller callerOf(JWTClaimsSet claims) {

@@ -2,6 +2,7 @@ package org.bloodbridge.http.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,8 +17,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +53,7 @@ class TokenVerifierTest {
         provider.createContext("/realms/test/certs", exchange -> respond(exchange, published.get().toString()));
         provider.start();
         verifier = new TokenVerifier(new AccessSettings(issuer, "bloodbridge", "centre", "centres", "roles",
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30), 100, Duration.ofMinutes(5)));
     }
 
     @AfterEach
@@ -109,6 +113,68 @@ class TokenVerifierTest {
         String token = token(key, c -> c);
         provider.stop(0);
         assertThrows(TokenVerifier.ProviderUnavailable.class, () -> verifier.verify(token));
+    }
+
+    @Test
+    void aVerifiedTokenIsAnsweredFromMemoryUntilItExpiresAndNoLonger() throws Exception {
+        Instant exp = Instant.now().plusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String token = token(key, c -> c.expirationTime(Date.from(exp)));
+        SettableClock clock = new SettableClock(Instant.now());
+        TokenVerifier remembering = new TokenVerifier(new AccessSettings(issuer, "bloodbridge", "centre", "centres",
+                "roles", Duration.ofSeconds(30), 100, Duration.ofMinutes(5)), clock);
+        assertTrue(remembering.cached(token).isEmpty(), "nothing is known before a full check");
+        remembering.verify(token);
+        provider.stop(0); // from here on only memory can answer
+        assertEquals("user-1", remembering.cached(token).orElseThrow().subject());
+        clock.set(exp.minusMillis(1));
+        assertTrue(remembering.cached(token).isPresent());
+        clock.set(exp);
+        assertTrue(remembering.cached(token).isEmpty(), "an expired token is never answered from memory");
+    }
+
+    @Test
+    void aVerifiedTokenIsKeptAtMostTheMaximumAgeAndARefusedOneNotAtAll() throws Exception {
+        String token = token(key, c -> c); // expires in 300 s
+        SettableClock clock = new SettableClock(Instant.now());
+        TokenVerifier remembering = new TokenVerifier(new AccessSettings(issuer, "bloodbridge", "centre", "centres",
+                "roles", Duration.ofSeconds(30), 100, Duration.ofSeconds(60)), clock);
+        remembering.verify(token);
+        clock.set(clock.instant().plusSeconds(59));
+        assertTrue(remembering.cached(token).isPresent());
+        clock.set(clock.instant().plusSeconds(1));
+        assertTrue(remembering.cached(token).isEmpty(), "kept no longer than max-age, so a withdrawn key stops working");
+
+        String forged = token(newKey("k1"), c -> c);
+        assertThrows(TokenVerifier.InvalidToken.class, () -> remembering.verify(forged));
+        assertTrue(remembering.cached(forged).isEmpty());
+    }
+
+    /** A clock the test moves. */
+    private static final class SettableClock extends Clock {
+        private volatile Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private String token(RSAKey signer, UnaryOperator<JWTClaimsSet.Builder> change) throws JOSEException {
