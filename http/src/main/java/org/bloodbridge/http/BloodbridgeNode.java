@@ -24,6 +24,7 @@ import org.apache.pekko.management.HealthCheckSettings;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.HealthChecks;
 import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.bloodbridge.engine.KeepAlive;
 import org.bloodbridge.engine.ShardedAsk;
 import org.bloodbridge.http.access.Access;
 import org.bloodbridge.http.access.AccessSettings;
@@ -37,10 +38,10 @@ import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.eligibility.RuleSets;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.pool.CentrePool;
-import org.bloodbridge.engine.pool.PoolKeepAlive;
 import org.bloodbridge.engine.pool.PoolStore;
 import org.bloodbridge.engine.query.MatchQueries;
 import org.bloodbridge.engine.request.MatchRequestEntity;
+import org.bloodbridge.engine.request.StandingRequests;
 import org.bloodbridge.engine.typing.TypingTables;
 import org.bloodbridge.persistence.StoreHealth;
 import org.bloodbridge.persistence.personaldata.DeploymentKey;
@@ -96,10 +97,14 @@ public final class BloodbridgeNode implements AutoCloseable {
             CentrePool.initSharding(system, tables, queries, poolStore, DonorEntity.records(asks, settings.askTimeout()),
                     settings.pools());
             DonorEntity.initSharding(system, rules, clock, CentrePool.updates(system));
-            MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout());
+            MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout(),
+                    settings.poolKeepAlive());
+            StandingRequests.initSharding(system, settings.poolKeepAlive());
             startProjectionsOnceReady(system, readSide, settings);
-            system.systemActorOf(PoolKeepAlive.create(settings.centreCodes(), settings.poolKeepAlive()), "pool-keep-alive",
-                    Props.empty());
+            system.systemActorOf(KeepAlive.create(settings.poolKeepAlive(), () -> {
+                CentrePool.wakeAll(system, settings.centreCodes());
+                StandingRequests.tell(system, new StandingRequests.Wake());
+            }), "keep-alive", Props.empty());
 
             var checks = new RequestChecks(settings.centres(), clock);
             var donorIds = new DonorIds(settings.federationSecret());

@@ -66,7 +66,7 @@ final class MatchRequestInput {
         int maxCandidates = body.has("maxCandidates") ? body.integerIn("maxCandidates", 1, MAX_CANDIDATES) : DEFAULT_CANDIDATES;
         int timeoutMs = body.has("timeoutMs") ? body.integerIn("timeoutMs", 100, MAX_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
         var criteria = new MatchCriteria(centre, body.optionalText("hospital"), product, units, urgency, neededBy, patient,
-                maxCandidates, timeoutMs);
+                maxCandidates, timeoutMs, body.optionalBoolean("standing"));
         queries.compile(criteria); // throws InvalidField naming the patient field at fault
         return criteria;
     }

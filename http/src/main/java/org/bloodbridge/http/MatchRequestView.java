@@ -25,6 +25,7 @@ record MatchRequestView(
         Patient patient,
         int maxCandidates,
         int timeoutMs,
+        boolean standing,
         List<Candidate> candidates,
         List<String> centresAnswered,
         List<String> centresMissing,
@@ -35,7 +36,7 @@ record MatchRequestView(
     static MatchRequestView of(MatchRequest r) {
         var c = r.criteria();
         return new MatchRequestView(r.requestId(), r.status(), c.requestingCentre(), c.hospital(), c.product(), c.units(),
-                c.urgency(), c.neededBy(), c.patient(), c.maxCandidates(), c.timeoutMs(), r.candidates(),
+                c.urgency(), c.neededBy(), c.patient(), c.maxCandidates(), c.timeoutMs(), c.standing(), r.candidates(),
                 r.centresAnswered(), r.centresMissing(), r.allocations(), r.events(), r.createdAt());
     }
 }

@@ -11,6 +11,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,14 @@ final class MatchRoutes {
                                 move(call, requestId, donorId, "contact", CandidateState.CONTACTED),
                                 move(call, requestId, donorId, "accept", CandidateState.ACCEPTED),
                                 move(call, requestId, donorId, "decline", CandidateState.DECLINED)))),
+                        path("changes", () -> get(() -> QueryParams.read(params -> {
+                            if (!params.has("since")) {
+                                throw ApiError.invalid("since", "since is required, an instant such as 2026-11-25T08:00:00Z");
+                            }
+                            Instant since = params.instant("since");
+                            return whenAllowed(call, requestId, r -> readers(r), "the requesting centre or a candidate's",
+                                    request -> complete(StatusCodes.OK, RequestChanges.of(request, since), Json.marshaller()));
+                        }))),
                         path("allocations", () -> post(() -> JsonBody.fields(body -> allocate(call, requestId, body)))),
                         path("fulfil", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
                                 () -> ask(requestId, r -> new MatchRequestEntity.Fulfil(by(body, call), call.caller().subject(), body.optionalText("note"), r),

@@ -2,7 +2,9 @@ package org.bloodbridge.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.extractUri;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.Query;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -48,6 +50,15 @@ final class QueryParams {
 
     LocalDate optionalDate(String name) {
         return has(name) ? date(name) : null;
+    }
+
+    /** An instant such as {@code 2026-11-25T08:00:00Z}. */
+    Instant instant(String name) {
+        try {
+            return Instant.parse(text(name));
+        } catch (DateTimeParseException e) {
+            throw ApiError.invalid(name, name + " must be an instant such as 2026-11-25T08:00:00Z");
+        }
     }
 
     <E extends Enum<E>> E enumValue(String name, Class<E> type) {

@@ -123,6 +123,58 @@ class MatchApiTest extends OneServerPerClass {
         assertEquals(found.get("candidates"), read.get("candidates"));
     }
 
+    /**
+     * Section 7: a standing request that found nobody gains a donor registered after it, as an event,
+     * and lists it in its changes; a cancelled one, told of the same donor, gains nothing.
+     */
+    @Test
+    void aStandingRequestGainsADonorWhoQualifiesLaterAndACancelledOneDoesNot() {
+        // Antibodies against A2 and A24 exclude every other donor of this class.
+        String standing = """
+                {"requestingCentre": "CD", "product": "PLATELETS_APHERESIS", "neededBy": "2026-11-26", "standing": true,
+                 "patient": {"reference": "P-CHRONIC", "sex": "M", "abo": "A", "rhD": "POS",
+                   "hla": {"A": ["A1", "A3"], "B": ["B46", "B60"]}, "hlaAntibodies": ["A2", "A24"],
+                   "hpaAntibodies": ["HPA-1a"]},
+                 "maxCandidates": 5, "timeoutMs": 2000}
+                """;
+        JsonNode open = TestServer.json(server.post("/api/v1/match-requests", standing));
+        assertEquals("NO_CANDIDATES", open.get("status").asText(), open.toString());
+        assertTrue(open.get("standing").asBoolean());
+        String openId = open.get("requestId").asText();
+        String cancelledId = TestServer.json(server.post("/api/v1/match-requests", standing)).get("requestId").asText();
+        ok(server.post("/api/v1/match-requests/" + cancelledId + "/cancel", "{}"));
+
+        String newcomer = Donors.platelet(server, "CQ", "A", "{\"A\": [\"A1\", \"A3\"], \"B\": [\"B46\", \"B60\"]}", HPA_1BB);
+
+        JsonNode gained = await("the standing request gains the new donor").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> TestServer.json(server.get("/api/v1/match-requests/" + openId)), r -> donorIds(r).contains(newcomer));
+        assertEquals(List.of(newcomer), donorIds(gained));
+        assertEquals("CANDIDATES_FOUND", gained.get("status").asText());
+        assertEquals("A", gained.at("/candidates/0/grade").asText());
+        assertEquals(1, gained.at("/candidates/0/rank").asInt());
+        JsonNode events = gained.get("events");
+        assertEquals("CANDIDATE_ADDED", events.get(events.size() - 1).get("type").asText());
+
+        JsonNode changes = TestServer.json(ok(server.get("/api/v1/match-requests/" + openId + "/changes?since="
+                + open.get("createdAt").asText())));
+        assertEquals(1, changes.get("changes").size(), changes.toString());
+        assertEquals(newcomer, changes.at("/candidatesAdded/0/donorId").asText());
+        JsonNode none = TestServer.json(ok(server.get("/api/v1/match-requests/" + openId + "/changes?since="
+                + events.get(events.size() - 1).get("at").asText())));
+        assertEquals(0, none.get("changes").size());
+
+        JsonNode cancelled = TestServer.json(server.get("/api/v1/match-requests/" + cancelledId));
+        assertEquals("CANCELLED", cancelled.get("status").asText());
+        assertEquals(0, cancelled.get("candidates").size(), "a cancelled standing request gains nothing");
+
+        HttpResponse<String> noSince = server.get("/api/v1/match-requests/" + openId + "/changes");
+        assertEquals(400, noSince.statusCode());
+        assertEquals("since", TestServer.json(noSince).get("field").asText());
+        assertEquals("since", TestServer.json(server.get("/api/v1/match-requests/" + openId + "/changes?since=yesterday"))
+                .get("field").asText());
+    }
+
     @Test
     void maxCandidatesCutsTheRanking() {
         JsonNode found = matchUntil(server, plateletRequest(2), r -> donorIds(r).size() == 2

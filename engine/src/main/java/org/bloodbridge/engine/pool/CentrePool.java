@@ -1,9 +1,12 @@
 package org.bloodbridge.engine.pool;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -54,6 +57,20 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
     public record Found(String centre, boolean ready, List<PlateletCandidate> platelets, List<RedCellCandidate> redCells)
             implements CborSerializable {}
 
+    /**
+     * A standing request asks to hear of every donor of this centre who comes to qualify for it: after
+     * each applied update the pool checks the donor against the request and tells {@code replyTo}
+     * when it does. Forgotten after {@code lifetime} unless sent again (the request repeats it, so a
+     * pool that restarted or moved learns it again).
+     */
+    public record Watch(String requestId, MatchCriteria criteria, Duration lifetime, ActorRef<Appeared> replyTo)
+            implements Command {}
+
+    public record Unwatch(String requestId) implements Command {}
+
+    /** A donor of {@code centre} now qualifies for the watching request (still to be re-confirmed by it). */
+    public record Appeared(String centre, String donorId) implements CborSerializable {}
+
     public record Search(RegistryFilter filter, String afterDonorId, int limit, ActorRef<Searched> replyTo)
             implements Command {}
 
@@ -68,6 +85,8 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
     private record Rebuilt(Throwable failure) implements Command {}
 
     private record RetryRebuild() implements Command {}
+
+    private record Watching(MatchQuery query, LocalDate neededBy, ActorRef<Appeared> replyTo, long untilNanos) {}
 
     /** A panel donor's record answered the warm-up (summary null: not registered, or no answer). */
     private record Warmed(DonorSummary summary) implements Command {}
@@ -86,6 +105,12 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
         return summary -> sharding.entityRefFor(TYPE_KEY, summary.homeCentre()).tell(new Update(summary));
     }
 
+    /** Starts every centre's pool that is not running (see {@link org.bloodbridge.engine.KeepAlive}). */
+    public static void wakeAll(ActorSystem<?> system, List<String> centres) {
+        ClusterSharding sharding = ClusterSharding.get(system);
+        centres.forEach(centre -> sharding.entityRefFor(TYPE_KEY, centre).tell(new Wake()));
+    }
+
     public static Behavior<Command> create(String centre, TypingTables tables, MatchQueries queries, PoolStore store,
             DonorRecords records, PoolSettings settings) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
@@ -99,6 +124,8 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
     private final DonorRecords records;
     private final PoolSettings settings;
     private final PoolIndex index;
+    /** Standing requests watching this pool, by requestId. */
+    private final Map<String, Watching> watches = new HashMap<>();
     private boolean ready;
     /** Panel donors whose records the warm-up has yet to ask, and how many asks are in flight. */
     private Iterator<String> toWarm = Collections.emptyIterator();
@@ -129,7 +156,17 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Update.class, u -> upsert(u.summary()))
+                .onMessage(Update.class, u -> {
+                    if (upsert(u.summary())) {
+                        tellWatchers(u.summary().donorId());
+                    }
+                    return this;
+                })
+                .onMessage(Watch.class, this::watch)
+                .onMessage(Unwatch.class, u -> {
+                    watches.remove(u.requestId());
+                    return this;
+                })
                 .onMessage(Loaded.class, l -> {
                     l.page().forEach(this::upsert);
                     return this;
@@ -156,11 +193,37 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
                 .build();
     }
 
-    private Behavior<Command> upsert(DonorSummary summary) {
-        if (!(settings.ignoreChanges() && index.contains(summary.donorId()))) {
-            index.upsert(summary);
+    /** @return whether the index changed */
+    private boolean upsert(DonorSummary summary) {
+        return !(settings.ignoreChanges() && index.contains(summary.donorId())) && index.upsert(summary);
+    }
+
+    private Behavior<Command> watch(Watch w) {
+        try {
+            watches.put(w.requestId(), new Watching(queries.compile(w.criteria()), w.criteria().neededBy(), w.replyTo(),
+                    System.nanoTime() + w.lifetime().toNanos()));
+        } catch (InvalidField | IllegalArgumentException e) { // tables differ from the requesting node's (a rolling upgrade)
+            getContext().getLog().warn("pool {}: cannot watch for standing request {}: {}", centre, w.requestId(),
+                    e.getMessage());
         }
         return this;
+    }
+
+    /** Tells each standing request for which the donor now qualifies; drops watches not renewed in time. */
+    private void tellWatchers(String donorId) {
+        if (watches.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        watches.values().removeIf(w -> now - w.untilNanos() > 0);
+        for (Watching w : watches.values()) {
+            boolean qualifies = w.query().platelets() != null
+                    ? index.qualifiesForPlatelets(w.query().platelets(), donorId, w.neededBy())
+                    : index.qualifiesForRedCells(w.query().redCells(), donorId, w.neededBy());
+            if (qualifies) {
+                w.replyTo().tell(new Appeared(centre, donorId));
+            }
+        }
     }
 
     private Behavior<Command> rebuilt(Rebuilt r) {

@@ -208,10 +208,10 @@ public final class PoolIndex {
         int[] slots = plateletSlots.elements();
         for (int i = 0, n = plateletSlots.size(); i < n; i++) {
             int slot = slots[i];
-            int eligible = eligiblePlatelets[slot];
-            if ((flags[slot] & (PLATELET | RESERVED)) != PLATELET || eligible > needed) {
+            if (!openForPlatelets(slot, needed)) {
                 continue;
             }
+            int eligible = eligiblePlatelets[slot];
             int evaluation = profiles.evaluate(request, slot);
             if (!Evaluation.excluded(evaluation)) {
                 long key = PlateletCandidate.rankKey(evaluation, 0);
@@ -253,13 +253,9 @@ public final class PoolIndex {
         int[] slots = scan.elements();
         for (int i = 0, n = scan.size(); i < n; i++) {
             int slot = slots[i];
-            int eligible = eligibleWholeBlood[slot];
-            if ((flags[slot] & RESERVED) != 0 || eligible > needed) {
-                continue;
-            }
-            Abo abo = profiles.abo(slot);
-            if (request.compatible(abo, rhD(slot), new RedCellPhenotype(typed[slot], positive[slot]))) {
-                top.offer(request.aboIdentical(abo) ? 0 : 1, Math.max(eligible, now), donorIds[slot], 0);
+            if (openForRedCells(slot, needed) && compatible(request, slot)) {
+                int eligible = eligibleWholeBlood[slot];
+                top.offer(request.aboIdentical(profiles.abo(slot)) ? 0 : 1, Math.max(eligible, now), donorIds[slot], 0);
             }
         }
         List<RedCellCandidate> candidates = new ArrayList<>();
@@ -268,6 +264,36 @@ public final class PoolIndex {
                     ranked.key() == 0));
         }
         return candidates;
+    }
+
+    /**
+     * Whether {@code donorId} would be among {@link #findPlatelets}'s answers to {@code request} were
+     * there no limit: how a standing request hears of a donor who has come to qualify.
+     */
+    public boolean qualifiesForPlatelets(PlateletRequest request, String donorId, LocalDate neededBy) {
+        int slot = slotOf.getInt(donorId);
+        return slot >= 0 && openForPlatelets(slot, day(neededBy))
+                && !Evaluation.excluded(profiles.evaluate(request, slot));
+    }
+
+    /** Whether {@code donorId} would be among {@link #findRedCells}'s answers were there no limit. */
+    public boolean qualifiesForRedCells(RedCellRequest request, String donorId, LocalDate neededBy) {
+        int slot = slotOf.getInt(donorId);
+        return slot >= 0 && openForRedCells(slot, day(neededBy)) && compatible(request, slot);
+    }
+
+    /** On the platelet panel, not reserved, and eligible for platelets by day {@code needed}. */
+    private boolean openForPlatelets(int slot, int needed) {
+        return (flags[slot] & (PLATELET | RESERVED)) == PLATELET && eligiblePlatelets[slot] <= needed;
+    }
+
+    /** Not reserved, and eligible for whole blood by day {@code needed}. */
+    private boolean openForRedCells(int slot, int needed) {
+        return (flags[slot] & RESERVED) == 0 && eligibleWholeBlood[slot] <= needed;
+    }
+
+    private boolean compatible(RedCellRequest request, int slot) {
+        return request.compatible(profiles.abo(slot), rhD(slot), new RedCellPhenotype(typed[slot], positive[slot]));
     }
 
     /** The shortest {@link #negativeFor} list among the antigens of a non-empty mask (empty when one has none). */

@@ -35,6 +35,20 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
         return candidates.stream().filter(c -> c.donorId().equals(donorId)).findFirst();
     }
 
+    /**
+     * Whether a standing request takes {@code donorId} as a new candidate: it is open, the donor is
+     * not a candidate yet, and fewer than {@code maxCandidates} candidates are still active (not declined).
+     */
+    public boolean takesNewCandidate(String donorId) {
+        return criteria.standing() && status.open() && candidate(donorId).isEmpty()
+                && candidates.stream().filter(c -> c.state() != CandidateState.DECLINED).count() < criteria.maxCandidates();
+    }
+
+    /** The history entries after {@code since} (exclusive), oldest first. */
+    public List<WorkflowEntry> changesSince(Instant since) {
+        return events.stream().filter(e -> e.at().isAfter(since)).toList();
+    }
+
     public boolean allocated(String donorId) {
         return allocations.stream().anyMatch(a -> a.donorId().equals(donorId));
     }
@@ -95,7 +109,12 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
 
     // Java 17 has no pattern matching for switch, hence the instanceof chain.
     MatchRequest apply(MatchRequestEvent event) {
-        if (event instanceof MatchRequestEvent.CandidateMoved e) {
+        if (event instanceof MatchRequestEvent.CandidateAdded e) {
+            List<Candidate> more = new ArrayList<>(candidates);
+            more.add(e.candidate().ranked(candidates.size() + 1));
+            RequestStatus next = status == RequestStatus.NO_CANDIDATES ? RequestStatus.CANDIDATES_FOUND : status;
+            return with(next, more, allocations, entry("CANDIDATE_ADDED", e, e.candidate().donorId(), null));
+        } else if (event instanceof MatchRequestEvent.CandidateMoved e) {
             List<Candidate> moved = candidates.stream()
                     .map(c -> c.donorId().equals(e.donorId()) ? c.in(e.to()) : c)
                     .toList();

@@ -31,6 +31,7 @@ import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.ReplyingCommand;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.pool.CentrePool;
 import org.bloodbridge.engine.query.MatchCriteria;
 import org.bloodbridge.engine.query.MatchQueries;
 import org.bloodbridge.engine.query.MatchQuery;
@@ -43,6 +44,11 @@ import org.bloodbridge.engine.query.MatchQuery;
  * <p>
  * A step that must hear from a DonorEntity first (search, contact, accept, allocate) is in flight
  * in {@code pending}; commands arriving meanwhile are stashed, so steps on one request never interleave.
+ * <p>
+ * A standing request (section 7) also watches every pool: a pool tells it of each donor who comes to
+ * qualify after the search, and the request re-confirms that donor with its DonorEntity and appends
+ * it as a candidate ({@link MatchRequestEvent.CandidateAdded}). {@link StandingRequests} keeps it
+ * running and its watches renewed until it closes.
  */
 public final class MatchRequestEntity
         extends EventSourcedBehaviorWithEnforcedReplies<MatchRequestEntity.Command, MatchRequestEvent, MatchRequestEntity.State> {
@@ -85,7 +91,16 @@ public final class MatchRequestEntity
 
     public record Cancel(String by, String subject, String note, ActorRef<Reply> replyTo) implements Request {}
 
+    /** From {@link StandingRequests}: a standing request renews its watches (and the message keeps it running). */
+    public record KeepStanding() implements Command {}
+
     private record SearchFinished(CandidateSearch.Result result) implements Command {}
+
+    /** A pool's news for a standing request: the donor now qualifies. */
+    private record DonorAppeared(CentrePool.Appeared appeared) implements Command {}
+
+    /** The DonorEntity's answer about a donor who appeared (null: no answer in time). */
+    private record AppearedDonorAnswered(String donorId, DonorEntity.Reply reply) implements Command {}
 
     /** A DonorEntity's answer to the pending step (null reply: it did not answer in time). */
     private record DonorAnswered(DonorEntity.Reply reply) implements Command {}
@@ -116,11 +131,14 @@ public final class MatchRequestEntity
     private final Clock clock;
     private final List<String> centres;
     private final Duration askTimeout;
+    private final Duration standingRenewal;
+    /** Where pools tell a standing request of donors who appeared; made on first use. */
+    private ActorRef<CentrePool.Appeared> appeared;
     /** The step waiting for a search or a DonorEntity; not persisted (a crash loses it, and its asker times out). */
     private Request pending;
 
     private MatchRequestEntity(String requestId, ActorContext<Command> context, MatchQueries queries, RuleSet rules,
-            Clock clock, List<String> centres, Duration askTimeout) {
+            Clock clock, List<String> centres, Duration askTimeout, Duration standingRenewal) {
         super(PersistenceId.of(TYPE_KEY.name(), requestId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.requestId = requestId;
@@ -131,21 +149,24 @@ public final class MatchRequestEntity
         this.clock = clock;
         this.centres = List.copyOf(centres);
         this.askTimeout = askTimeout;
+        this.standingRenewal = standingRenewal;
     }
 
     /**
      * @param centres every federated centre: the pools a request searches
      * @param askTimeout how long a step waits for a DonorEntity
+     * @param standingRenewal how often {@link StandingRequests} renews a standing request (its watches last 4 times that)
      */
     public static Behavior<Command> create(String requestId, MatchQueries queries, RuleSet rules, Clock clock,
-            List<String> centres, Duration askTimeout) {
-        return Behaviors.setup(ctx -> new MatchRequestEntity(requestId, ctx, queries, rules, clock, centres, askTimeout));
+            List<String> centres, Duration askTimeout, Duration standingRenewal) {
+        return Behaviors.setup(ctx -> new MatchRequestEntity(requestId, ctx, queries, rules, clock, centres, askTimeout,
+                standingRenewal));
     }
 
     public static void initSharding(ActorSystem<?> system, MatchQueries queries, RuleSet rules, Clock clock,
-            List<String> centres, Duration askTimeout) {
+            List<String> centres, Duration askTimeout, Duration standingRenewal) {
         ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
-                ctx -> create(ctx.getEntityId(), queries, rules, clock, centres, askTimeout)));
+                ctx -> create(ctx.getEntityId(), queries, rules, clock, centres, askTimeout, standingRenewal)));
     }
 
     @Override
@@ -174,7 +195,10 @@ public final class MatchRequestEntity
         var builder = newCommandHandlerWithReplyBuilder();
         builder.forAnyState()
                 .onCommand(SearchFinished.class, finished -> created(finished.result()))
-                .onCommand(DonorAnswered.class, (state, answered) -> donorAnswered(state.request(), answered.reply()));
+                .onCommand(DonorAnswered.class, (state, answered) -> donorAnswered(state.request(), answered.reply()))
+                .onCommand(KeepStanding.class, (state, k) -> keepStanding(state.request()))
+                .onCommand(DonorAppeared.class, (state, a) -> donorAppeared(state.request(), a.appeared().donorId()))
+                .onCommand(AppearedDonorAnswered.class, (state, a) -> appearedDonorAnswered(state.request(), a));
         builder.forState(state -> pending != null)
                 .onCommand(Request.class, () -> Effect().stash());
         builder.forState(state -> state.request() == null)
@@ -195,6 +219,9 @@ public final class MatchRequestEntity
     private ReplyEffect<MatchRequestEvent, State> search(State state, Create create) {
         MatchQuery query = queries.compile(create.criteria());
         pending = create;
+        if (create.criteria().standing()) {
+            watchPools(create.criteria()); // before the search, so that no donor falls between the two
+        }
         ActorRef<CandidateSearch.Result> results = context.messageAdapter(CandidateSearch.Result.class, SearchFinished::new);
         context.spawnAnonymous(CandidateSearch.create(requestId, query, centres, LocalDate.now(clock), rules,
                 Duration.ofMillis(create.criteria().timeoutMs()), results));
@@ -206,7 +233,72 @@ public final class MatchRequestEntity
         pending = null;
         var event = new MatchRequestEvent.Created(requestId, create.criteria().requestingCentre(), clock.instant(),
                 create.criteria(), result.candidates(), result.centresAnswered(), result.centresMissing(), create.subject());
-        return Effect().persist(event).thenReply(create.replyTo(), s -> new Current(s.request())).thenUnstashAll();
+        return Effect().persist(event).thenRun(s -> {
+            if (create.criteria().standing()) {
+                StandingRequests.tell(context.getSystem(), new StandingRequests.Add(requestId));
+            }
+        }).thenReply(create.replyTo(), s -> new Current(s.request())).thenUnstashAll();
+    }
+
+    // ---- standing requests ----------------------------------------------------------------------
+
+    private ReplyEffect<MatchRequestEvent, State> keepStanding(MatchRequest request) {
+        renewStanding(request);
+        return Effect().noReply();
+    }
+
+    /** An open standing request renews its watches; a closed one takes itself off the list (again). */
+    private void renewStanding(MatchRequest request) {
+        if (request == null || !request.criteria().standing()) {
+            return; // not (or not yet) a standing request: a Create still searching adds itself when it is stored
+        }
+        if (request.status().open()) {
+            StandingRequests.tell(context.getSystem(), new StandingRequests.Add(requestId));
+            watchPools(request.criteria());
+        } else {
+            stopStanding();
+        }
+    }
+
+    private void watchPools(MatchCriteria criteria) {
+        if (appeared == null) {
+            appeared = context.messageAdapter(CentrePool.Appeared.class, DonorAppeared::new);
+        }
+        for (String centre : centres) {
+            sharding.entityRefFor(CentrePool.TYPE_KEY, centre).tell(new CentrePool.Watch(requestId, criteria,
+                    standingRenewal.multipliedBy(4), appeared));
+        }
+    }
+
+    private void stopStanding() {
+        StandingRequests.tell(context.getSystem(), new StandingRequests.Remove(requestId));
+        centres.forEach(centre -> sharding.entityRefFor(CentrePool.TYPE_KEY, centre).tell(new CentrePool.Unwatch(requestId)));
+    }
+
+    /** A pool says the donor now qualifies: ask the donor's record, which decides (the pool may lag it). */
+    private ReplyEffect<MatchRequestEvent, State> donorAppeared(MatchRequest request, String donorId) {
+        if (request == null) {
+            return pending instanceof Create ? Effect().stash() : Effect().noReply(); // heard while searching: after it
+        }
+        if (request.takesNewCandidate(donorId)) {
+            context.ask(DonorEntity.Reply.class, sharding.entityRefFor(DonorEntity.TYPE_KEY, donorId), askTimeout,
+                    DonorEntity.Get::new, (reply, failure) -> new AppearedDonorAnswered(donorId, reply));
+        }
+        return Effect().noReply();
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> appearedDonorAnswered(MatchRequest request, AppearedDonorAnswered a) {
+        if (request == null || !request.takesNewCandidate(a.donorId())
+                || !(a.reply() instanceof DonorEntity.Accepted accepted)) {
+            return Effect().noReply(); // no answer: the pool tells again on the donor's next change
+        }
+        List<Candidate> confirmed = Confirmation.confirm(queries.compile(request.criteria()), List.of(accepted.donor()),
+                requestId, rules, LocalDate.now(clock));
+        if (confirmed.isEmpty()) {
+            return Effect().noReply();
+        }
+        return Effect().persist(new MatchRequestEvent.CandidateAdded(requestId, request.criteria().requestingCentre(),
+                clock.instant(), confirmed.get(0), null)).thenNoReply();
     }
 
     private ReplyEffect<MatchRequestEvent, State> move(MatchRequest request, MoveCandidate move) {
@@ -275,7 +367,12 @@ public final class MatchRequestEntity
         if (refusal.isPresent()) {
             return Effect().reply(replyTo, new Refused(refusal.get()));
         }
-        return Effect().persist(event).thenRun(s -> releaseDonors(s.request())).thenReply(replyTo, s -> new Current(s.request()));
+        return Effect().persist(event).thenRun(s -> {
+            releaseDonors(s.request());
+            if (s.request().criteria().standing()) {
+                stopStanding();
+            }
+        }).thenReply(replyTo, s -> new Current(s.request()));
     }
 
     /**
@@ -311,6 +408,7 @@ public final class MatchRequestEntity
                     if (state.request() != null && !state.request().status().open()) {
                         releaseDonors(state.request());
                     }
+                    renewStanding(state.request());
                 })
                 .build();
     }

@@ -23,6 +23,13 @@ public sealed interface MatchRequestEvent extends CborSerializable {
     record Created(String requestId, String by, Instant at, MatchCriteria criteria, List<Candidate> candidates,
                    List<String> centresAnswered, List<String> centresMissing, String subject) implements MatchRequestEvent {}
 
+    /**
+     * A standing request gained a donor who came to qualify after its search (registered, typed,
+     * eligible again or released); {@code by} is the requesting centre, {@code subject} null (no person acted).
+     */
+    record CandidateAdded(String requestId, String by, Instant at, Candidate candidate, String subject)
+            implements MatchRequestEvent {}
+
     /** A candidate was contacted, accepted or declined. */
     record CandidateMoved(String requestId, String by, Instant at, String donorId, CandidateState to, String note,
                           String subject) implements MatchRequestEvent {}

@@ -115,6 +115,28 @@ class PoolIndexTest {
                 new HashSet<>(plateletIds(plateletRequest(List.of(), List.of()), 25)));
     }
 
+    /** What a standing request hears of one donor agrees with the full search, for every exclusion. */
+    @Test
+    void oneDonorQualifiesExactlyWhenTheSearchWouldFindIt() {
+        index.upsert(donor("ok").hla(PATIENT_HLA).build());
+        index.upsert(donor("reserved").hla(PATIENT_HLA).reservedFor("req-1").build());
+        index.upsert(donor("late").hla(PATIENT_HLA).eligiblePlatelets(NEEDED_BY.plusDays(1)).build());
+        index.upsert(donor("antibody").hla("A2 A24 B46 B7").build());
+        index.upsert(donor("notOnPanel").hla("A2 A24").build());
+        index.upsert(donor("rare").rhD("NEG").redCell("Fy(a)- Jk(b)-").build());
+        index.upsert(donor("late-rare").rhD("NEG").redCell("Fy(a)- Jk(b)-").eligibleWholeBlood(NEEDED_BY.plusDays(1)).build());
+        PlateletRequest platelets = plateletRequest(List.of("B7"), List.of());
+        RedCellRequest redCells = redCellRequest(Abo.A, RhD.NEG, List.of("Fy(a)"), List.of());
+        Set<String> foundPlatelets = new HashSet<>(plateletIds(platelets, 50));
+        Set<String> foundRedCells = new HashSet<>(redCellIds(redCells));
+        assertEquals(Set.of("ok"), foundPlatelets);
+        assertEquals(Set.of("rare"), foundRedCells);
+        for (String donorId : List.of("ok", "reserved", "late", "antibody", "notOnPanel", "rare", "late-rare", "unknown")) {
+            assertEquals(foundPlatelets.contains(donorId), index.qualifiesForPlatelets(platelets, donorId, NEEDED_BY), donorId);
+            assertEquals(foundRedCells.contains(donorId), index.qualifiesForRedCells(redCells, donorId, NEEDED_BY), donorId);
+        }
+    }
+
     @Test
     void panelDonorsAreThoseOnThePlateletOrRarePanelNow() {
         index.upsert(donor("platelet").hla(PATIENT_HLA).build());

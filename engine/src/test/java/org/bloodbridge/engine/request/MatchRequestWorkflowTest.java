@@ -1,6 +1,7 @@
 package org.bloodbridge.engine.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -97,5 +98,36 @@ class MatchRequestWorkflowTest {
         request = request.apply(new MatchRequestEvent.Cancelled("r1", "CD", AT, null, "u-cd"));
         assertEquals(RequestStatus.CANCELLED, request.status());
         assertEquals("invalid_transition", refusal(request.refusalToCancel()), "cancelled once");
+    }
+
+    /** Section 7: a standing request appends donors who qualify later, up to maxCandidates still active. */
+    @Test
+    void aStandingRequestAppendsNewCandidatesUpToMaxCandidatesActiveOnes() {
+        MatchCriteria standing = new MatchCriteria("CD", null, Product.PLATELETS_APHERESIS, 1, Urgency.ROUTINE,
+                LocalDate.of(2026, 11, 26), CRITERIA.patient(), 2, 2000, true);
+        MatchRequest request = MatchRequest.created(new MatchRequestEvent.Created("r1", "CD", AT, standing, List.of(),
+                List.of("CD", "CQ"), List.of(), "u-cd"));
+        assertEquals(RequestStatus.NO_CANDIDATES, request.status());
+        assertTrue(request.takesNewCandidate("d1"));
+        assertFalse(created(List.of()).takesNewCandidate("d1"), "a one-off request takes nobody later");
+
+        Instant later = AT.plusSeconds(60);
+        request = request.apply(new MatchRequestEvent.CandidateAdded("r1", "CD", later, candidate(1, "d1"), null));
+        assertEquals(RequestStatus.CANDIDATES_FOUND, request.status());
+        assertFalse(request.takesNewCandidate("d1"), "never twice");
+        request = request.apply(new MatchRequestEvent.CandidateAdded("r1", "CD", later.plusSeconds(1), candidate(1, "d2"), null));
+        assertEquals(List.of(1, 2), request.candidates().stream().map(Candidate::rank).toList(), "appended after the others");
+        assertFalse(request.takesNewCandidate("d3"), "two active candidates is maxCandidates");
+        request = move(move(request, "d1", CandidateState.CONTACTED), "d1", CandidateState.DECLINED);
+        assertTrue(request.takesNewCandidate("d3"), "a declined candidate frees a place");
+
+        // (the moves above are dated AT, the additions after it)
+        assertEquals(List.of("CANDIDATE_ADDED", "CANDIDATE_ADDED"),
+                request.changesSince(AT).stream().map(WorkflowEntry::type).toList());
+        assertEquals(List.of("CANDIDATE_ADDED"),
+                request.changesSince(later).stream().map(WorkflowEntry::type).toList());
+
+        request = request.apply(new MatchRequestEvent.Cancelled("r1", "CD", later.plusSeconds(2), null, "u-cd"));
+        assertFalse(request.takesNewCandidate("d3"), "a cancelled request takes nobody");
     }
 }

@@ -48,6 +48,7 @@ public final class Rights {
             new Right("POST", "/api/v1/match-requests", Set.of(COORDINATOR), AUDITED),
             new Right("GET", "/api/v1/match-requests", Set.of(COORDINATOR), NOT_AUDITED),
             new Right("GET", "/api/v1/match-requests/{requestId}", Set.of(COORDINATOR), NOT_AUDITED),
+            new Right("GET", "/api/v1/match-requests/{requestId}/changes", Set.of(COORDINATOR), NOT_AUDITED),
             new Right("POST", "/api/v1/match-requests/{requestId}/candidates/{donorId}/contact", Set.of(COORDINATOR), AUDITED),
             new Right("POST", "/api/v1/match-requests/{requestId}/candidates/{donorId}/accept", Set.of(COORDINATOR), AUDITED),
             new Right("POST", "/api/v1/match-requests/{requestId}/candidates/{donorId}/decline", Set.of(COORDINATOR), AUDITED),
