@@ -46,6 +46,7 @@ import org.bloodbridge.persistence.StoreHealth;
 import org.bloodbridge.persistence.personaldata.DeploymentKey;
 import org.bloodbridge.persistence.readside.ReadSide;
 import org.bloodbridge.persistence.readside.ReadSideProjections;
+import org.bloodbridge.persistence.readside.RequestEventFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +120,8 @@ public final class BloodbridgeNode implements AutoCloseable {
                     new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
                             directory, personalData, system, settings.importSettings(), clock),
                     new MatchRoutes(checks, new MatchRequestInput(checks, queries), asks, settings.askTimeout(),
-                            readSide.requestListings()),
+                            readSide.requestListings(),
+                            new RequestEventStream(system, new RequestEventFeed(system), asks, settings.askTimeout())),
                     new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables,
                             personalData),
                     new AuditRoutes(readSide.auditTrail(), checks, clock.getZone()),

@@ -52,9 +52,11 @@ final class MatchRoutes {
     private final ShardedAsk asks;
     private final Duration askTimeout;
     private final RequestListingTable listings;
+    private final RequestEventStream events;
 
     MatchRoutes(RequestChecks checks, MatchRequestInput input, ShardedAsk asks, Duration askTimeout,
-            RequestListingTable listings) {
+            RequestListingTable listings, RequestEventStream events) {
+        this.events = events;
         this.checks = checks;
         this.input = input;
         this.asks = asks;
@@ -67,6 +69,7 @@ final class MatchRoutes {
                 pathEnd(() -> concat(
                         post(() -> JsonBody.fields(body -> create(body, call))),
                         get(() -> list(call)))),
+                path("events", () -> get(() -> events.route(call.caller()))), // before {requestId}
                 pathPrefix(segment(), requestId -> concat(
                         pathEnd(() -> get(() -> whenAllowed(call, requestId, r -> readers(r), "the requesting centre or a candidate's",
                                 () -> ask(requestId, MatchRequestEntity.Get::new, StatusCodes.OK, call)))),
@@ -158,7 +161,7 @@ final class MatchRoutes {
     }
 
     /** Who may read a request: its requesting centre and every centre with a candidate on it. */
-    private static List<String> readers(MatchRequest request) {
+    static List<String> readers(MatchRequest request) {
         List<String> centres = new ArrayList<>();
         centres.add(request.criteria().requestingCentre());
         request.candidates().forEach(c -> centres.add(c.centre()));
