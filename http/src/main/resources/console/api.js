@@ -34,7 +34,7 @@ export function client(tokenOf, onUnauthenticated) {
   /**
    * Reads a text/event-stream with fetch(), since EventSource cannot send the Authorization header:
    * calls onEvent({type, id, data}) per event until the server ends the stream (resolves) or it
-   * fails or signal aborts (rejects). Comment lines (heartbeats) are skipped.
+   * fails or signal aborts (rejects).
    */
   async function stream(path, lastEventId, onEvent, signal) {
     const headers = { Authorization: 'Bearer ' + tokenOf(), Accept: 'text/event-stream' };
@@ -67,7 +67,8 @@ export function client(tokenOf, onUnauthenticated) {
         const line = buffer.slice(0, end).replace(/\r$/, '');
         buffer = buffer.slice(end + 1);
         if (line === '') {
-          if (event.data.length) onEvent({ type: event.type, id: event.id, data: event.data.join('\n') });
+          // An empty data buffer (the server's heartbeat) is no event, as in EventSource.
+          if (event.data.join('') !== '') onEvent({ type: event.type, id: event.id, data: event.data.join('\n') });
           event = { type: 'message', id: null, data: [] };
         } else if (!line.startsWith(':')) {
           const colon = line.indexOf(':');

@@ -229,7 +229,13 @@ function requestsScreen() {
           </select>
         </label>
         <button id="requests-refresh" type="button" @click=${loadRequests}>${t('refresh')}</button>
-        <span id="live-status" class=${'live ' + state.live.status} role="status">${t(LIVE_LABELS[state.live.status])}</span>
+        <form id="open-request-form" autocomplete="off" @submit=${e => { e.preventDefault();
+            const id = document.getElementById('open-request-id').value.trim(); if (id) openRequest(id); }}>
+          <label>${t('openRequestId')}
+            <input id="open-request-id" size="38" spellcheck="false" placeholder="00000000-0000-0000-0000-000000000000"></label>
+          <button id="open-request" type="submit">${t('openRequest')}</button>
+        </form>
+        <span id="live-status" class=${'live live-' + state.live.status} data-state=${state.live.status} role="status">${t(LIVE_LABELS[state.live.status])}</span>
       </div>
       ${r.last ? html`<p class="hint" id="live-last">${t('liveLast')}: <code>${r.last.requestId.slice(0, 8)}</code>
         ${r.last.type} · ${r.last.by} · ${formatInstant(r.last.at)}</p>` : nothing}

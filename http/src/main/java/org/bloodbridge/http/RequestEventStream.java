@@ -50,6 +50,11 @@ final class RequestEventStream {
 
     static final Duration CATCH_UP = Duration.ofSeconds(10);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /**
+     * A stream ends after this long and the client reconnects from its last event: the token is
+     * verified once per connection, so a signed-out user or a revoked role stops receiving soon.
+     */
+    static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
     /** Requests whose centres one subscription remembers before it forgets them all. */
     private static final int MAX_REMEMBERED = 10_000;
 
@@ -78,6 +83,7 @@ final class RequestEventStream {
                             .mapAsync(1, item -> centresOf(item.event(), centres).thenApply(c -> c.readableBy(caller) ? item : null))
                             .filter(item -> item != null)
                             .map(item -> event(item, centres.get(item.event().requestId()))))
+                    .takeWithin(MAX_LIFETIME)
                     .keepAlive(HEARTBEAT, ServerSentEvent::heartbeat)
                     .via(shutdown.flow());
             return completeOK(events, EventStreamMarshalling.toEventStream());
