@@ -50,7 +50,12 @@ function errorText(e) {
     case 401: return t('err401');
     case 403: return t('err403') + detail;
     case 404: return t('err404');
-    case 409: return t('err409') + detail;
+    case 409: {
+      // The refusals the workflow has, in the page's language, then the server's own words.
+      const known = e.code ? t('conflict_' + e.code) : null;
+      if (!known || known === 'conflict_' + e.code) return t('err409') + detail;
+      return t('err409') + ': ' + known + (e.body.message && e.body.message !== known ? ' (' + e.body.message + ')' : '');
+    }
     case 413: return t('err413');
     case 429: return t('err429');
     case 503: return t('err503');

@@ -437,7 +437,8 @@ class ConsoleBrowserTest {
         cdWait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-yes"))).click();
         WebElement conflict = cdWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("action-error")));
         assertTrue(conflict.getText().startsWith("无法执行: "), conflict.getText());
-        assertTrue(conflict.getText().contains("allocated to another open match request"), conflict.getText());
+        assertTrue(conflict.getText().contains("该献血者已分配给另一个未结束的配型申请"), conflict.getText()); // the code, in words
+        assertTrue(conflict.getText().contains("allocated to another open match request"), conflict.getText()); // the server's
         screenshot(cd, "console-conflict-zh");
         // A step abandoned at its confirmation changes nothing; confirmed, it cancels the request.
         cd.findElement(By.id("action-cancel")).click();
