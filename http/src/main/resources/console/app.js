@@ -18,7 +18,7 @@ const state = {
   lookup: { error: null, donor: null, eligibility: [], maskedId: null },
   requests: { centre: null, list: null, error: null, selected: null, detailError: null, actionError: null,
     confirm: null, working: false, last: null },
-  live: { status: 'off', lastEventId: null, controller: null },
+  live: { status: 'off', lastEventId: null, controller: null, applied: new Map() },
   match: { error: null, result: null },
 };
 
@@ -435,8 +435,16 @@ async function startLive() {
   update();
 }
 
-/** Events arrive at least once per page (a fresh stream starts a little back): reading the request again is idempotent. */
+/**
+ * A step usually arrives twice: at once from the node that took it (no id), then from the journal
+ * (with the id to resume from). Applied by the request's event number, the second changes nothing;
+ * and reading the request again is idempotent anyway.
+ */
 function onRequestEvent(event) {
+  const applied = state.live.applied;
+  if ((applied.get(event.requestId) || 0) >= event.seqNr) return;
+  if (applied.size > 10000) applied.clear();
+  applied.set(event.requestId, event.seqNr);
   const r = state.requests;
   r.last = event;
   if (r.selected && r.selected.requestId === event.requestId) refreshSelected(event.requestId);

@@ -112,6 +112,7 @@ public final class BloodbridgeNode implements AutoCloseable {
             var personalData = new PersonalData(readSide.personalDataKeys());
             var registrationInput = new RegistrationInput(checks, tables);
             var historyInput = new HistoryInput(checks);
+            var announcements = new RequestAnnouncements(system);
             var routes = new ApiRoutes(
                     new PersonalDataRoutes(directory, personalData),
                     new DonorRoutes(checks, donorIds, directory, rules, tables, registrationInput, historyInput, personalData),
@@ -121,7 +122,8 @@ public final class BloodbridgeNode implements AutoCloseable {
                             directory, personalData, system, settings.importSettings(), clock),
                     new MatchRoutes(checks, new MatchRequestInput(checks, queries), asks, settings.askTimeout(),
                             readSide.requestListings(),
-                            new RequestEventStream(system, new RequestEventFeed(system), asks, settings.askTimeout())),
+                            new RequestEventStream(system, new RequestEventFeed(system), announcements, asks, settings.askTimeout()),
+                            announcements),
                     new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables,
                             personalData),
                     new AuditRoutes(readSide.auditTrail(), checks, clock.getZone()),

@@ -39,8 +39,11 @@ import org.bloodbridge.persistence.readside.RequestEventFeed;
  * {@link #CATCH_UP} back, so a board loaded just before it subscribed misses nothing (the client
  * treats events idempotently). The first event, {@code ready}, carries the starting position.
  *
- * <p>The source is the journal's eventsByTag ({@link RequestEventFeed}), not an in-node event bus:
- * it sees events persisted by any node of the cluster and replays from any position. The
+ * <p>The source of record is the journal's eventsByTag ({@link RequestEventFeed}), not an in-node
+ * event bus: it sees events persisted by any node of the cluster and replays from any position,
+ * about a second after the write (eventual-consistency-delay). So that another screen shows a step
+ * sooner, the node that took it also announces it at once ({@link RequestAnnouncements}); those
+ * copies have no id, are at most once, and clients apply both copies by {@code seqNr}. The
  * subscription is one call for the rate limiter and one audit entry, however long it stays open.
  */
 final class RequestEventStream {
@@ -59,13 +62,16 @@ final class RequestEventStream {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final RequestEventFeed feed;
+    private final RequestAnnouncements announcements;
     private final ShardedAsk asks;
     private final Duration askTimeout;
     /** Ends every open stream when the node shuts down, rather than holding its shutdown back. */
     private final SharedKillSwitch shutdown = KillSwitches.shared("request-events");
 
-    RequestEventStream(ActorSystem<?> system, RequestEventFeed feed, ShardedAsk asks, Duration askTimeout) {
+    RequestEventStream(ActorSystem<?> system, RequestEventFeed feed, RequestAnnouncements announcements, ShardedAsk asks,
+            Duration askTimeout) {
         this.feed = feed;
+        this.announcements = announcements;
         this.asks = asks;
         this.askTimeout = askTimeout;
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "end-request-event-streams", () -> {
@@ -78,11 +84,16 @@ final class RequestEventStream {
         return optionalHeaderValueByName("Last-Event-ID", lastEventId -> {
             FeedPosition from = lastEventId.map(this::position).orElseGet(() -> feed.at(Instant.now().minus(CATCH_UP)));
             Map<String, RequestCentres> centres = new ConcurrentHashMap<>();
+            Source<ServerSentEvent, NotUsed> stored = feed.from(from)
+                    .mapAsync(1, item -> centresOf(item.event(), centres).thenApply(c -> c.readableBy(caller) ? item : null))
+                    .filter(item -> item != null)
+                    .map(item -> event(item, centres.get(item.event().requestId())));
+            // Announced by the node that took the step: at once, and without an id (the stored copy has it).
+            Source<ServerSentEvent, NotUsed> announced = announcements.live()
+                    .filter(a -> a.readers().stream().anyMatch(caller::actsFor))
+                    .map(RequestEventStream::event);
             Source<ServerSentEvent, NotUsed> events = Source.single(ServerSentEvent.create("{}", "ready", from.encode()))
-                    .concat(feed.from(from)
-                            .mapAsync(1, item -> centresOf(item.event(), centres).thenApply(c -> c.readableBy(caller) ? item : null))
-                            .filter(item -> item != null)
-                            .map(item -> event(item, centres.get(item.event().requestId()))))
+                    .concat(stored.merge(announced))
                     .takeWithin(MAX_LIFETIME)
                     .keepAlive(HEARTBEAT, ServerSentEvent::heartbeat)
                     .via(shutdown.flow());
@@ -139,9 +150,18 @@ final class RequestEventStream {
 
     private static ServerSentEvent event(RequestEventFeed.Item item, RequestCentres centres) {
         RequestEventView view = view(item, centres.requesting());
+        return ServerSentEvent.create(json(view), view.type().toLowerCase(), item.position().encode());
+    }
+
+    private static ServerSentEvent event(RequestAnnouncements.Announcement a) {
+        RequestEventView view = new RequestEventView(a.requestId(), a.seqNr(), a.type(), a.requestingCentre(), a.by(),
+                a.subject(), a.at(), a.donorId(), a.collectingCentre());
+        return ServerSentEvent.create(json(view), view.type().toLowerCase());
+    }
+
+    private static String json(RequestEventView view) {
         try {
-            return ServerSentEvent.create(Json.MAPPER.writeValueAsString(view), view.type().toLowerCase(),
-                    item.position().encode());
+            return Json.MAPPER.writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
