@@ -17,6 +17,7 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -85,9 +86,9 @@ final class RequestEventStream {
             FeedPosition from = lastEventId.map(this::position).orElseGet(() -> feed.at(Instant.now().minus(CATCH_UP)));
             Map<String, RequestCentres> centres = new ConcurrentHashMap<>();
             Source<ServerSentEvent, NotUsed> stored = feed.from(from)
-                    .mapAsync(1, item -> centresOf(item.event(), centres).thenApply(c -> c.readableBy(caller) ? item : null))
-                    .filter(item -> item != null)
-                    .map(item -> event(item, centres.get(item.event().requestId())));
+                    .mapAsync(1, item -> centresOf(item.event(), centres).thenApply(c -> Pair.create(item, c)))
+                    .filter(p -> p.second().readableBy(caller))
+                    .map(p -> event(p.first(), p.second()));
             // Announced by the node that took the step: at once, and without an id (the stored copy has it).
             Source<ServerSentEvent, NotUsed> announced = announcements.live()
                     .filter(a -> a.readers().stream().anyMatch(caller::actsFor))
