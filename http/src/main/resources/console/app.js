@@ -16,7 +16,9 @@ const state = {
   config: null, provider: null, session: null, user: null, fatal: null, signInError: null, busy: false,
   screen: null,
   lookup: { error: null, donor: null, eligibility: [], maskedId: null },
-  requests: { centre: null, list: null, error: null, selected: null, detailError: null },
+  requests: { centre: null, list: null, error: null, selected: null, detailError: null, actionError: null,
+    confirm: null, working: false, last: null },
+  live: { status: 'off', lastEventId: null, controller: null, applied: new Map() },
   match: { error: null, result: null },
 };
 
@@ -48,7 +50,12 @@ function errorText(e) {
     case 401: return t('err401');
     case 403: return t('err403') + detail;
     case 404: return t('err404');
-    case 409: return t('err409') + detail;
+    case 409: {
+      // The refusals the workflow has, in the page's language, then the server's own words.
+      const known = e.code ? t('conflict_' + e.code) : null;
+      if (!known || known === 'conflict_' + e.code) return t('err409') + detail;
+      return t('err409') + ': ' + known + (e.body.message && e.body.message !== known ? ' (' + e.body.message + ')' : '');
+    }
     case 413: return t('err413');
     case 429: return t('err429');
     case 503: return t('err503');
@@ -227,16 +234,25 @@ function requestsScreen() {
           </select>
         </label>
         <button id="requests-refresh" type="button" @click=${loadRequests}>${t('refresh')}</button>
+        <form id="open-request-form" autocomplete="off" @submit=${e => { e.preventDefault();
+            const id = document.getElementById('open-request-id').value.trim(); if (id) openRequest(id); }}>
+          <label>${t('openRequestId')}
+            <input id="open-request-id" size="38" spellcheck="false" placeholder="00000000-0000-0000-0000-000000000000"></label>
+          <button id="open-request" type="submit">${t('openRequest')}</button>
+        </form>
+        <span id="live-status" class=${'live live-' + state.live.status} data-state=${state.live.status} role="status">${t(LIVE_LABELS[state.live.status])}</span>
       </div>
+      ${r.last ? html`<p class="hint" id="live-last">${t('liveLast')}: <code>${r.last.requestId.slice(0, 8)}</code>
+        ${r.last.type} · ${r.last.by} · ${formatInstant(r.last.at)}</p>` : nothing}
       ${errorBox(r.error)}
       ${r.list === null ? (r.error ? nothing : html`<p>${t('loading')}</p>`) : r.list.length === 0 ? html`<p>${t('noRequests')}</p>` : html`
         <table id="requests">
           <thead><tr><th>${t('created')}</th><th>${t('status')}</th><th>${t('urgency')}</th><th>${t('product')}</th>
             <th>${t('hospital')}</th><th>${t('patient')}</th><th>${t('neededBy')}</th></tr></thead>
           <tbody>${r.list.map(q => html`
-            <tr class=${r.selected && r.selected.requestId === q.requestId ? 'selected' : ''}>
+            <tr class=${r.selected && r.selected.requestId === q.requestId ? 'selected' : ''} data-row=${q.requestId}>
               <td><button type="button" class="link" data-request=${q.requestId} @click=${() => openRequest(q.requestId)}>${formatInstant(q.createdAt)}</button></td>
-              <td>${q.status}</td><td>${t(q.urgency)}</td><td>${t(q.product)}</td>
+              <td class="status">${q.status}</td><td>${t(q.urgency)}</td><td>${t(q.product)}</td>
               <td>${q.hospital}</td><td>${q.patientReference}</td><td>${formatDate(q.neededBy)}</td>
             </tr>`)}</tbody>
         </table>`}
@@ -263,6 +279,8 @@ async function loadRequests() {
 async function openRequest(requestId) {
   const r = state.requests;
   r.detailError = null;
+  r.actionError = null;
+  r.confirm = null;
   try {
     r.selected = await api.get('/api/v1/match-requests/' + encodeURIComponent(requestId));
   } catch (e) {
@@ -272,28 +290,204 @@ async function openRequest(requestId) {
   update();
 }
 
-function candidatesTable(candidates) {
+/** {@code request}: the request the candidates are of, to offer the workflow steps the user may take. */
+function candidatesTable(candidates, request) {
   if (!candidates || candidates.length === 0) return html`<p>${t('noCandidates')}</p>`;
   return html`
     <table class="candidates">
       <thead><tr><th>${t('rank')}</th><th>${t('donorId')}</th><th>${t('centre')}</th><th>${t('grade')}</th>
         <th>${t('identical')}</th><th>${t('crossReactive')}</th><th>${t('mismatched')}</th><th>${t('abo')}</th>
-        <th>${t('eligibleFrom')}</th><th>${t('state')}</th></tr></thead>
+        <th>${t('eligibleFrom')}</th><th>${t('state')}</th>${request ? html`<th>${t('actions')}</th>` : nothing}</tr></thead>
       <tbody>${candidates.map(c => html`
-        <tr>
+        <tr data-donor=${c.donorId}>
           <td>${c.rank}</td><td><code>${c.donorId}</code></td><td>${c.centre}</td><td>${c.grade}</td>
           <td>${list(c.identical)}</td><td>${list(c.crossReactive)}</td><td>${list(c.mismatched)}</td>
           <td>${c.abo}${c.rhdWarning ? html` <span class="warn">${t('rhdWarning')}</span>` : nothing}</td>
-          <td>${formatDate(c.eligibleFrom)}</td><td>${c.state}</td>
+          <td>${formatDate(c.eligibleFrom)}</td><td class="state">${c.state}</td>
+          ${request ? html`<td class="actions">${candidateActions(request, c)}</td>` : nothing}
         </tr>`)}</tbody>
     </table>`;
+}
+
+// ---- Workflow steps (api-v1: contact, accept, decline by the requesting or the candidate's centre;
+// allocate, fulfil, cancel by the requesting centre). Only the steps the user may take now are offered.
+
+const OPEN_FOR_MOVES = ['CANDIDATES_FOUND', 'RECRUITING', 'ALLOCATED'];
+
+function actsFor(centre) {
+  return state.user.roles.includes('coordinator') && state.user.centres.includes(centre);
+}
+
+function candidateActions(q, c) {
+  const requesting = actsFor(q.requestingCentre);
+  const busy = state.requests.working;
+  const step = (action, label, run) => html`<button type="button" class="action" data-action=${action}
+      data-donor=${c.donorId} ?disabled=${busy} @click=${run}>${t(label)}</button>`;
+  const buttons = [];
+  const by = actsFor(c.centre) ? c.centre : q.requestingCentre;
+  if ((requesting || actsFor(c.centre)) && OPEN_FOR_MOVES.includes(q.status)) {
+    const move = to => () => runStep(q.requestId + '/candidates/' + encodeURIComponent(c.donorId) + '/' + to, { by });
+    if (c.state === 'PROPOSED') buttons.push(step('contact', 'contact', move('contact')));
+    if (c.state === 'CONTACTED') {
+      buttons.push(step('accept', 'accept', move('accept')));
+      buttons.push(step('decline', 'decline', () => ask(t('confirmDecline', { donor: c.donorId }), move('decline'))));
+    }
+  }
+  const allocated = (q.allocations || []).some(a => a.donorId === c.donorId);
+  if (requesting && c.state === 'ACCEPTED' && !allocated && ['RECRUITING', 'ALLOCATED'].includes(q.status)) {
+    const choices = [...new Set([...state.user.centres, c.centre])];
+    buttons.push(html`<label class="inline">${t('collectingCentre')}
+        <select class="collecting" data-donor=${c.donorId}>${choices.map(code => html`
+          <option value=${code} ?selected=${code === c.centre}>${code}</option>`)}</select></label>`);
+    buttons.push(step('allocate', 'allocate', event => {
+      const collectingCentre = event.target.closest('td').querySelector('select.collecting').value;
+      ask(t('confirmAllocate', { donor: c.donorId, centre: collectingCentre }),
+        () => runStep(q.requestId + '/allocations', { donorId: c.donorId, collectingCentre, by: q.requestingCentre }));
+    }));
+  }
+  return buttons;
+}
+
+function requestActions(q) {
+  if (!actsFor(q.requestingCentre)) return nothing;
+  const busy = state.requests.working;
+  const by = { by: q.requestingCentre };
+  return html`<div class="toolbar request-actions">
+      ${q.status === 'ALLOCATED' ? html`<button type="button" id="action-fulfil" ?disabled=${busy}
+          @click=${() => ask(t('confirmFulfil'), () => runStep(q.requestId + '/fulfil', by))}>${t('fulfil')}</button>` : nothing}
+      ${!['FULFILLED', 'CANCELLED'].includes(q.status) ? html`<button type="button" id="action-cancel" class="danger" ?disabled=${busy}
+          @click=${() => ask(t('confirmCancel'), () => runStep(q.requestId + '/cancel', by))}>${t('cancelRequest')}</button>` : nothing}
+    </div>`;
+}
+
+/** A step that cannot be taken back waits for the user to confirm it, in the page (no browser dialog). */
+function ask(question, run) {
+  state.requests.confirm = { question, run };
+  state.requests.actionError = null;
+  update();
+}
+
+function confirmBox() {
+  const c = state.requests.confirm;
+  if (!c) return nothing;
+  return html`<div class="confirm" id="confirm-box" role="alertdialog" aria-labelledby="confirm-question">
+      <p id="confirm-question">${c.question}</p>
+      <button type="button" id="confirm-yes" class="danger" @click=${() => { state.requests.confirm = null; c.run(); }}>${t('confirmYes')}</button>
+      <button type="button" id="confirm-no" @click=${() => { state.requests.confirm = null; update(); }}>${t('confirmNo')}</button>
+    </div>`;
+}
+
+async function runStep(path, body) {
+  const r = state.requests;
+  r.actionError = null;
+  r.working = true;
+  update();
+  try {
+    const request = await api.post('/api/v1/match-requests/' + path, body);
+    if (r.selected && r.selected.requestId === request.requestId) r.selected = request;
+    patchRow(request);
+  } catch (e) {
+    // A 409 says why in the server's words (e.g. the donor is reserved for another request); the
+    // request as it now stands is read again, since someone else may have moved it.
+    r.actionError = errorText(e);
+    if (r.selected) refreshSelected(r.selected.requestId);
+  } finally {
+    r.working = false;
+    update();
+  }
+}
+
+// ---- Live updates: the node's Server-Sent Events, read with fetch() so the token goes in a header ----
+
+const LIVE_LABELS = { off: 'liveOff', connecting: 'liveConnecting', live: 'liveOn', reconnecting: 'liveReconnecting' };
+
+async function startLive() {
+  const live = state.live;
+  if (live.controller || !state.user || !state.user.roles.includes('coordinator')) return;
+  const controller = new AbortController();
+  live.controller = controller;
+  let retry = 1000;
+  while (!controller.signal.aborted && state.session) {
+    live.status = live.status === 'live' ? 'reconnecting' : live.status === 'off' ? 'connecting' : live.status;
+    update();
+    try {
+      // The server ends a stream after a few minutes (so the token is checked again): reconnect from the last id.
+      await api.stream('/api/v1/match-requests/events', live.lastEventId, event => {
+        if (event.id) live.lastEventId = event.id;
+        live.status = 'live';
+        retry = 1000;
+        if (event.type !== 'ready') onRequestEvent(JSON.parse(event.data));
+        update();
+      }, controller.signal);
+    } catch (e) {
+      if (controller.signal.aborted || !state.session) break;
+      if (e instanceof ApiError && e.status === 400) live.lastEventId = null; // an id from before a server change
+      if (e instanceof ApiError && e.status === 403) break;
+    }
+    if (controller.signal.aborted) break;
+    live.status = 'reconnecting';
+    update();
+    await new Promise(resolve => setTimeout(resolve, retry));
+    retry = Math.min(retry * 2, 30000);
+  }
+  live.controller = null;
+  live.status = 'off';
+  update();
+}
+
+/**
+ * A step usually arrives twice: at once from the node that took it (no id), then from the journal
+ * (with the id to resume from). Applied by the request's event number, the second changes nothing;
+ * and reading the request again is idempotent anyway.
+ */
+function onRequestEvent(event) {
+  const applied = state.live.applied;
+  if ((applied.get(event.requestId) || 0) >= event.seqNr) return;
+  if (applied.size > 10000) applied.clear();
+  applied.set(event.requestId, event.seqNr);
+  const r = state.requests;
+  r.last = event;
+  if (r.selected && r.selected.requestId === event.requestId) refreshSelected(event.requestId);
+  const listed = r.list && r.list.some(q => q.requestId === event.requestId);
+  if (listed || (r.list && event.type === 'CREATED' && event.requestingCentre === r.centre)) {
+    // The listing (read side) may lag this event; the request itself does not.
+    api.get('/api/v1/match-requests/' + encodeURIComponent(event.requestId)).then(patchRow, () => {});
+  }
+}
+
+async function refreshSelected(requestId) {
+  try {
+    const request = await api.get('/api/v1/match-requests/' + encodeURIComponent(requestId));
+    if (state.requests.selected && state.requests.selected.requestId === requestId) state.requests.selected = request;
+  } catch (e) {
+    state.requests.detailError = errorText(e);
+  }
+  update();
+}
+
+/** Puts a request as just read into the board: its row updated, or added on top when new to this centre's board. */
+function patchRow(request) {
+  const r = state.requests;
+  if (!r.list || request.requestingCentre !== r.centre) return;
+  const row = {
+    centre: request.requestingCentre, createdAt: request.createdAt, requestId: request.requestId, status: request.status,
+    product: request.product, urgency: request.urgency, hospital: request.hospital,
+    patientReference: request.patient && request.patient.reference, neededBy: request.neededBy,
+  };
+  const at = r.list.findIndex(q => q.requestId === request.requestId);
+  r.list = at >= 0 ? r.list.map((q, i) => i === at ? { ...q, status: row.status } : q) : [row, ...r.list];
+  update();
 }
 
 function requestDetail(q) {
   return html`
     <div class="detail" id="request-detail">
-      <h3>${t('requestId')} <code>${q.requestId}</code> · ${q.status}
-        <button type="button" @click=${() => { state.requests.selected = null; update(); }}>${t('close')}</button></h3>
+      <h3>${t('requestId')} <code>${q.requestId}</code> · <span id="detail-status">${q.status}</span>
+        <button type="button" @click=${() => { state.requests.selected = null; state.requests.confirm = null; update(); }}>${t('close')}</button></h3>
+      ${requestActions(q)}
+      ${confirmBox()}
+      ${state.requests.actionError ? html`<p class="error" id="action-error" role="alert">${state.requests.actionError}</p>` : nothing}
+      ${state.requests.working ? html`<p class="hint">${t('working')}</p>` : nothing}
       <h4>${t('timeline')}</h4>
       <table class="timeline">
         <thead><tr><th>${t('at')}</th><th>${t('event')}</th><th>${t('by')}</th><th>${t('subject')}</th><th>${t('donorId')}</th></tr></thead>
@@ -302,7 +496,7 @@ function requestDetail(q) {
             <td>${e.donorId ? html`<code>${e.donorId}</code>` : ''}${e.note ? ' · ' + e.note : ''}</td></tr>`)}</tbody>
       </table>
       <h4>${t('candidates')}</h4>
-      ${candidatesTable(q.candidates)}
+      ${candidatesTable(q.candidates, q)}
     </div>`;
 }
 
@@ -410,6 +604,7 @@ async function start() {
   }
   update();
   if (state.user && allowedScreens()[0] && allowedScreens()[0].id === 'requests') loadRequests();
+  startLive();
 }
 
 start();

@@ -28,6 +28,15 @@ const DICTIONARY = {
     requiredNegative: '要求阴性的红细胞抗原', maxCandidates: '最多候选人数', submitMatch: '发起配型',
     centresAnswered: '已答复中心', centresMissing: '未答复中心', noCandidates: '没有找到候选献血者。',
     requestId: '申请编号', rhdWarning: 'RhD 警告',
+    liveOn: '实时更新：已连接', liveConnecting: '实时更新：正在连接…', liveReconnecting: '实时更新：连接中断，正在重连…',
+    liveOff: '实时更新：未连接', liveLast: '最新变化', actions: '操作',
+    contact: '标记已联系', accept: '献血者同意', decline: '献血者拒绝', allocate: '分配', fulfil: '完成申请',
+    cancelRequest: '取消申请', collectingCentre: '采集中心', confirmYes: '确认', confirmNo: '返回',
+    confirmDecline: '确认献血者 {donor} 拒绝？此步骤不能撤销。', confirmAllocate: '确认将献血者 {donor} 分配给此申请（采集中心 {centre}）？',
+    confirmFulfil: '确认此申请已完成？此后不能再更改。', confirmCancel: '确认取消此申请？其候选献血者将被释放。',
+    conflict_reserved: '该献血者已分配给另一个未结束的配型申请', conflict_invalid_transition: '申请或候选人的当前状态不允许此步骤',
+    conflict_not_eligible: '该献血者目前不能献血',
+    working: '正在处理…', openRequestId: '按申请编号打开（如候选人所在中心）', openRequest: '打开',
     err0: '无法连接到服务器，请检查网络后重试。',
     err400: '输入有误', err401: '您的登录已失效，请重新登录。', err403: '您没有权限执行此操作',
     err404: '未找到。', err409: '无法执行', err413: '请求过大。', err429: '请求过于频繁，请稍后再试。',
@@ -62,6 +71,15 @@ const DICTIONARY = {
     requiredNegative: 'Red cell antigens required negative', maxCandidates: 'Max. candidates', submitMatch: 'Search donors',
     centresAnswered: 'Centres answered', centresMissing: 'Centres missing', noCandidates: 'No candidates found.',
     requestId: 'Request ID', rhdWarning: 'RhD warning',
+    liveOn: 'Live updates: connected', liveConnecting: 'Live updates: connecting…', liveReconnecting: 'Live updates: connection lost, reconnecting…',
+    liveOff: 'Live updates: off', liveLast: 'Latest change', actions: 'Actions',
+    contact: 'Mark contacted', accept: 'Donor accepts', decline: 'Donor declines', allocate: 'Allocate', fulfil: 'Fulfil request',
+    cancelRequest: 'Cancel request', collectingCentre: 'Collecting centre', confirmYes: 'Confirm', confirmNo: 'Back',
+    confirmDecline: 'Record that donor {donor} declines? This cannot be undone.', confirmAllocate: 'Allocate donor {donor} to this request (collected at {centre})?',
+    confirmFulfil: 'Mark this request fulfilled? It cannot change afterwards.', confirmCancel: 'Cancel this request? Its candidates are released.',
+    conflict_reserved: 'the donor is allocated to another open match request', conflict_invalid_transition: 'the request or candidate is not in a state that allows this step',
+    conflict_not_eligible: 'the donor may not donate now',
+    working: 'Working…', openRequestId: 'Open by request ID (e.g. a candidate\'s centre)', openRequest: 'Open',
     err0: 'The server did not answer. Check the network and try again.',
     err400: 'Invalid input', err401: 'Your sign-in is no longer valid. Please sign in again.', err403: 'You may not do this',
     err404: 'Not found.', err409: 'Not possible', err413: 'The request is too large.', err429: 'Too many requests; try again shortly.',
@@ -85,10 +103,11 @@ export function setLanguage(next) {
   document.title = t('title');
 }
 
-/** The label in the chosen language (the key itself for a code without a label). */
-export function t(key) {
+/** The label in the chosen language (the key itself for a code without a label), {name}s filled from {@code values}. */
+export function t(key, values) {
   const label = DICTIONARY[language][key];
-  return label === undefined ? key : label;
+  if (label === undefined) return key;
+  return values ? label.replace(/\{(\w+)\}/g, (m, name) => values[name] === undefined ? m : values[name]) : label;
 }
 
 /** A date (YYYY-MM-DD) in the chosen locale. */

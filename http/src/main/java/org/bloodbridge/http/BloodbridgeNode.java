@@ -47,6 +47,7 @@ import org.bloodbridge.persistence.StoreHealth;
 import org.bloodbridge.persistence.personaldata.DeploymentKey;
 import org.bloodbridge.persistence.readside.ReadSide;
 import org.bloodbridge.persistence.readside.ReadSideProjections;
+import org.bloodbridge.persistence.readside.RequestEventFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +117,7 @@ public final class BloodbridgeNode implements AutoCloseable {
             var personalData = new PersonalData(readSide.personalDataKeys());
             var registrationInput = new RegistrationInput(checks, tables);
             var historyInput = new HistoryInput(checks);
+            var announcements = new RequestAnnouncements(system);
             var routes = new ApiRoutes(
                     new PersonalDataRoutes(directory, personalData),
                     new DonorRoutes(checks, donorIds, directory, rules, tables, registrationInput, historyInput, personalData),
@@ -124,7 +126,9 @@ public final class BloodbridgeNode implements AutoCloseable {
                     new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
                             directory, personalData, system, settings.importSettings(), clock),
                     new MatchRoutes(checks, new MatchRequestInput(checks, queries), asks, settings.askTimeout(),
-                            readSide.requestListings()),
+                            readSide.requestListings(),
+                            new RequestEventStream(system, new RequestEventFeed(system), announcements, asks, settings.askTimeout()),
+                            announcements),
                     new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables,
                             personalData),
                     new AuditRoutes(readSide.auditTrail(), checks, clock.getZone()),

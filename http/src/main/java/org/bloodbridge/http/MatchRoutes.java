@@ -53,9 +53,13 @@ final class MatchRoutes {
     private final ShardedAsk asks;
     private final Duration askTimeout;
     private final RequestListingTable listings;
+    private final RequestEventStream events;
+    private final RequestAnnouncements announcements;
 
     MatchRoutes(RequestChecks checks, MatchRequestInput input, ShardedAsk asks, Duration askTimeout,
-            RequestListingTable listings) {
+            RequestListingTable listings, RequestEventStream events, RequestAnnouncements announcements) {
+        this.events = events;
+        this.announcements = announcements;
         this.checks = checks;
         this.input = input;
         this.asks = asks;
@@ -68,6 +72,7 @@ final class MatchRoutes {
                 pathEnd(() -> concat(
                         post(() -> JsonBody.fields(body -> create(body, call))),
                         get(() -> list(call)))),
+                path("events", () -> get(() -> events.route(call.caller()))), // before {requestId}
                 pathPrefix(segment(), requestId -> concat(
                         pathEnd(() -> get(() -> whenAllowed(call, requestId, r -> readers(r), "the requesting centre or a candidate's",
                                 () -> ask(requestId, MatchRequestEntity.Get::new, StatusCodes.OK, call)))),
@@ -85,10 +90,10 @@ final class MatchRoutes {
                         }))),
                         path("allocations", () -> post(() -> JsonBody.fields(body -> allocate(call, requestId, body)))),
                         path("fulfil", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
-                                () -> ask(requestId, r -> new MatchRequestEntity.Fulfil(by(body, call), call.caller().subject(), body.optionalText("note"), r),
+                                () -> step(requestId, r -> new MatchRequestEntity.Fulfil(by(body, call), call.caller().subject(), body.optionalText("note"), r),
                                         StatusCodes.OK, call))))),
                         path("cancel", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
-                                () -> ask(requestId, r -> new MatchRequestEntity.Cancel(by(body, call), call.caller().subject(), body.optionalText("note"), r),
+                                () -> step(requestId, r -> new MatchRequestEntity.Cancel(by(body, call), call.caller().subject(), body.optionalText("note"), r),
                                         StatusCodes.OK, call)))))))));
     }
 
@@ -101,6 +106,7 @@ final class MatchRoutes {
                         (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Create(criteria, call.caller().subject(), r), timeout),
                 reply -> {
                     call.touchedRequest(requestId, criteria.requestingCentre());
+                    announceIfChanged(reply);
                     return answer(reply, StatusCodes.CREATED, call);
                 });
     }
@@ -111,7 +117,7 @@ final class MatchRoutes {
                 r -> candidateCentre(r, donorId).map(c -> List.of(r.criteria().requestingCentre(), c))
                         .orElse(List.of(r.criteria().requestingCentre())),
                 "the requesting centre or the candidate's home centre",
-                () -> ask(requestId, r -> new MatchRequestEntity.MoveCandidate(donorId, to, by(body, call), call.caller().subject(),
+                () -> step(requestId, r -> new MatchRequestEntity.MoveCandidate(donorId, to, by(body, call), call.caller().subject(),
                         body.optionalText("note"), r), StatusCodes.OK, call)))));
     }
 
@@ -129,7 +135,7 @@ final class MatchRoutes {
                 throw AccessDenied.notYourCentre(collectingCentre, "collectingCentre (neither yours nor the candidate's home centre)");
             }
             call.touchedDonor(donorId, candidateCentre(request, donorId).orElse(null));
-            return ask(requestId, r -> new MatchRequestEntity.Allocate(donorId, collectingCentre, by(body, call), call.caller().subject(),
+            return step(requestId, r -> new MatchRequestEntity.Allocate(donorId, collectingCentre, by(body, call), call.caller().subject(),
                     body.optionalText("note"), r), StatusCodes.CREATED, call);
         });
     }
@@ -167,7 +173,7 @@ final class MatchRoutes {
     }
 
     /** Who may read a request: its requesting centre and every centre with a candidate on it. */
-    private static List<String> readers(MatchRequest request) {
+    static List<String> readers(MatchRequest request) {
         List<String> centres = new ArrayList<>();
         centres.add(request.criteria().requestingCentre());
         request.candidates().forEach(c -> centres.add(c.centre()));
@@ -207,6 +213,24 @@ final class MatchRoutes {
             throw ApiError.notFound("no match request " + requestId);
         }
         return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId, command, askTimeout), reply -> answer(reply, ok, call));
+    }
+
+    /** A workflow step: as {@link #ask}, and a step taken is announced to the live streams. */
+    private Route step(String requestId, Function<ActorRef<MatchRequestEntity.Reply>, MatchRequestEntity.Command> command,
+            StatusCode ok, Call call) {
+        if (!isRequestId(requestId)) {
+            throw ApiError.notFound("no match request " + requestId);
+        }
+        return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId, command, askTimeout), reply -> {
+            announceIfChanged(reply);
+            return answer(reply, ok, call);
+        });
+    }
+
+    private void announceIfChanged(MatchRequestEntity.Reply reply) {
+        if (reply instanceof MatchRequestEntity.Current current) {
+            announcements.announce(current.request());
+        }
     }
 
     private static boolean isRequestId(String text) {

@@ -268,13 +268,28 @@ class ClusterTest {
             paths.add(path);
         }
         String allocation = "{\"donorId\": \"" + donor + "\", \"collectingCentre\": \"CQ\"}";
-        List<CompletableFuture<Integer>> racing = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            NodeProcess node = NODES.get(i + 1);
-            String path = paths.get(i);
-            racing.add(CompletableFuture.supplyAsync(() -> node.status(node.post(path + "/allocations", allocation))));
+        // A console's live stream on the first node, while the allocations go through the other two.
+        try (EventStreamReader events = EventStreamReader.open(NODES.get(0).uri("/api/v1/match-requests/events"),
+                TestTokens.federation(), null)) {
+            assertEquals("ready", events.next(e -> true, Duration.ofSeconds(20)).type());
+            List<CompletableFuture<Integer>> racing = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                NodeProcess node = NODES.get(i + 1);
+                String path = paths.get(i);
+                racing.add(CompletableFuture.supplyAsync(() -> node.status(node.post(path + "/allocations", allocation))));
+            }
+            List<Integer> statuses = racing.stream().map(CompletableFuture::join).toList();
+            assertEquals(List.of(201, 409), statuses.stream().sorted().toList());
+
+            // The winner's allocation reaches the stream on a node that took no part: stored (with its
+            // resumable id, from the journal) and announced (no id, through the cluster's pub-sub).
+            String winner = paths.get(statuses.indexOf(201)).substring("/api/v1/match-requests/".length());
+            events.next(e -> e.type().equals("allocated") && e.data().contains(winner) && e.id() != null, Duration.ofSeconds(30));
+            List<EventStreamReader.Event> all = new ArrayList<>(events.seen());
+            all.addAll(events.pending());
+            assertTrue(all.stream().anyMatch(e -> e.type().equals("allocated") && e.data().contains(winner) && e.id() == null),
+                    all.toString());
         }
-        assertEquals(List.of(201, 409), racing.stream().map(CompletableFuture::join).sorted().toList());
     }
 
     @Test

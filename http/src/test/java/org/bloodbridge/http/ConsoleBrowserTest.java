@@ -11,6 +11,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.File;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -60,7 +62,8 @@ class ConsoleBrowserTest {
 
     private WebDriver driver;
     private WebDriverWait wait;
-    private Path profile;
+    private final List<WebDriver> drivers = new ArrayList<>();
+    private final List<Path> profiles = new ArrayList<>();
     private final List<String> urlsSeen = new ArrayList<>();
 
     @BeforeAll
@@ -91,9 +94,16 @@ class ConsoleBrowserTest {
 
     /** Called by the tests that use the browser. */
     private void startBrowser() throws IOException {
+        driver = newBrowser();
+        wait = new WebDriverWait(driver, WAIT);
+    }
+
+    /** A browser of its own (profile, session storage): another user at another desk. Quit after each test. */
+    private WebDriver newBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does)");
-        profile = Files.createTempDirectory("bloodbridge-chromium-");
+        Path profile = Files.createTempDirectory("bloodbridge-chromium-");
+        profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         // Both set explicitly: Selenium Manager never looks for (or downloads) a browser or a driver.
         options.setBinary(CHROMIUM.toFile());
@@ -102,25 +112,29 @@ class ConsoleBrowserTest {
                 "--window-size=1280,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, WAIT);
+        WebDriver browser = new ChromeDriver(service, options);
+        drivers.add(browser);
+        return browser;
     }
 
     @AfterEach
     void quitBrowser(TestInfo test) {
-        if (driver != null) {
+        for (int i = 0; i < drivers.size(); i++) {
+            WebDriver browser = drivers.get(i);
             try {
                 // Where the page ended, for a failure's diagnosis.
-                screenshot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-                System.out.println("[console] " + driver.getCurrentUrl() + ": "
-                        + driver.findElement(By.tagName("body")).getText().replace('\n', ' '));
+                screenshot(browser, "last-" + test.getTestMethod().map(m -> m.getName()).orElse("test") + (i == 0 ? "" : "-" + i));
+                System.out.println("[console] " + browser.getCurrentUrl() + ": "
+                        + browser.findElement(By.tagName("body")).getText().replace('\n', ' '));
             } catch (RuntimeException e) {
                 System.out.println("[console] no last screenshot: " + e);
             } finally {
-                driver.quit();
+                browser.quit();
             }
         }
-        deleteRecursively(profile);
+        drivers.clear();
+        profiles.forEach(ConsoleBrowserTest::deleteRecursively);
+        profiles.clear();
     }
 
     @Test
@@ -261,6 +275,221 @@ class ConsoleBrowserTest {
         screenshot("08-token-refused");
     }
 
+    /** HLA no other donor of this class has: the live tests' donor ranks first. */
+    private static final String LIVE_HLA = "{\"A\": [\"A1\", \"A3\"], \"B\": [\"B8\", \"B35\"]}";
+    /** How long a change may take to reach another session (the issue asks 1 s; this is the test's safety margin on a loaded machine). */
+    private static final Duration LIVE = Duration.ofSeconds(10);
+
+    private static String liveRequest(String patient) {
+        return """
+                {"requestingCentre": "CD", "hospital": "West China Hospital", "product": "PLATELETS_APHERESIS",
+                 "units": 1, "urgency": "EMERGENCY", "neededBy": "2026-11-26",
+                 "patient": {"reference": "%s", "sex": "F", "abo": "A", "rhD": "POS", "hla": %s},
+                 "maxCandidates": 5, "timeoutMs": 3000}""".formatted(patient, LIVE_HLA);
+    }
+
+    /** A match request by CD (posted until the pools have taken {@code donorId} in) that has the donor as a candidate. */
+    private static String requestWith(String donorId, String patient) {
+        return MatchApiTest.matchUntil(server, liveRequest(patient), r -> MatchApiTest.donorIds(r).contains(donorId))
+                .get("requestId").asText();
+    }
+
+    private static void step(String token, String path, String body, int status) {
+        HttpResponse<String> response = server.postAs(token, "/api/v1/match-requests/" + path, body);
+        assertEquals(status, response.statusCode(), path + ": " + response.body());
+    }
+
+    @Test
+    void theRequestEventStreamIsLiveAndResumesExactlyAfterTheLastEventId() {
+        String cd = TestTokens.of("t-cd-events", List.of("CD"), List.of("coordinator"));
+        String lz = TestTokens.of("t-lz-events", List.of("LZ"), List.of("coordinator"));
+        String donorId = register(Donors.registration("CQ", "A", "POS", LIVE_HLA, "{\"HPA-1\": \"bb\"}", "{}"));
+        URI events = server.uri("/api/v1/match-requests/events");
+        EventStreamReader.Event created;
+        String requestId;
+        try (EventStreamReader cdEvents = EventStreamReader.open(events, cd, null);
+             EventStreamReader lzEvents = EventStreamReader.open(events, lz, null)) {
+            EventStreamReader.Event ready = cdEvents.next(e -> true, Duration.ofSeconds(10));
+            assertEquals("ready", ready.type());
+            requestId = requestWith(donorId, "P-EVENTS");
+            String id = requestId;
+            // Each step comes as announced by the node (no id) and as stored (with the id to resume from).
+            created = cdEvents.next(e -> e.data().contains(id) && e.id() != null, LIVE);
+            assertEquals("created", created.type());
+            JsonNode data = json(created.data());
+            assertEquals("CREATED", data.get("type").asText());
+            assertEquals("CD", data.get("requestingCentre").asText());
+            assertEquals(1, data.get("seqNr").asLong());
+
+            long start = System.nanoTime();
+            step(cd, requestId + "/candidates/" + donorId + "/contact", "{}", 200);
+            EventStreamReader.Event announced = cdEvents.next(e -> e.data().contains(id) && e.type().equals("contacted"), LIVE);
+            long announcedMs = (System.nanoTime() - start) / 1_000_000;
+            EventStreamReader.Event contacted = cdEvents.next(e -> e.data().contains(id) && e.id() != null, LIVE);
+            System.out.printf("[live] contact -> first copy on the stream: %d ms, stored copy (with id): %d ms%n",
+                    announcedMs, (System.nanoTime() - start) / 1_000_000);
+            assertEquals(null, announced.id(), "the announced copy comes first, without an id");
+            assertEquals(json(announced.data()), json(contacted.data()), "both copies say the same");
+            assertEquals("contacted", contacted.type());
+            assertEquals(donorId, json(contacted.data()).get("donorId").asText());
+            assertEquals(2, json(contacted.data()).get("seqNr").asLong());
+
+            // While nobody listens, the donor accepts.
+            cdEvents.close();
+            step(cd, requestId + "/candidates/" + donorId + "/accept", "{}", 200);
+
+            // Back with the id of the created event: the contact and the accept, each once, in order.
+            try (EventStreamReader resumed = EventStreamReader.open(events, cd, created.id())) {
+                assertEquals(created.id(), resumed.next(e -> true, Duration.ofSeconds(10)).id()); // ready, at the given position
+                assertEquals("contacted", resumed.next(e -> e.data().contains(id), LIVE).type());
+                EventStreamReader.Event accepted = resumed.next(e -> e.data().contains(id), LIVE);
+                assertEquals(2, resumed.seen().stream().filter(e -> e.data().contains(id)).count());
+                assertEquals("accepted", accepted.type());
+                assertEquals(3, json(accepted.data()).get("seqNr").asLong());
+                // And from the accept's id, nothing of this request until its next step.
+                step(cd, requestId + "/cancel", "{}", 200);
+                try (EventStreamReader fromAccepted = EventStreamReader.open(events, cd, accepted.id())) {
+                    EventStreamReader.Event cancelled = fromAccepted.next(e -> e.data().contains(id), LIVE);
+                    assertEquals("cancelled", cancelled.type());
+                    assertEquals(4, json(cancelled.data()).get("seqNr").asLong());
+                }
+            }
+            // A centre with no part in the request saw none of it (by now it has long had the time to).
+            List<EventStreamReader.Event> lzSaw = new ArrayList<>(lzEvents.seen());
+            lzSaw.addAll(lzEvents.pending());
+            assertTrue(lzSaw.stream().noneMatch(e -> e.data().contains(id)), lzSaw.toString());
+            assertFalse(lzSaw.isEmpty(), "the LZ stream is open (its ready event)");
+        }
+
+        // An id the stream never sent: 400 naming the header. A role without the right: 403.
+        HttpResponse<String> bad = server.sendAs(cd, HttpRequest.newBuilder(events).header("Last-Event-ID", "12").GET());
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("Last-Event-ID", TestServer.json(bad).get("field").asText());
+        String site = TestTokens.of("t-cd-site", List.of("CD"), List.of("donor-site"));
+        assertEquals(403, server.sendAs(site, HttpRequest.newBuilder(events).GET()).statusCode());
+        // The subscription is audited once per connection (4: three streams and the refused id), never per event.
+        HttpResponse<String> audit = server.get("/api/v1/audit?subject=" + TestTokens.subjectOf(cd));
+        assertEquals(200, audit.statusCode(), audit.body());
+        assertEquals(4, audit.body().split("\"GET /api/v1/match-requests/events\"", -1).length - 1, audit.body());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    @Test
+    void twoCoordinatorsFollowARequestLiveAndTakeItsStepsFromTheTimeline() throws IOException {
+        TestTokens.of("t-cd-live", List.of("CD"), List.of("coordinator"));
+        TestTokens.of("t-cq-live", List.of("CQ"), List.of("coordinator"));
+        String donorId = register(Donors.registration("CQ", "A", "POS", LIVE_HLA, "{\"HPA-1\": \"bb\"}", "{}"));
+        WebDriver cd = newBrowser();
+        WebDriverWait cdWait = new WebDriverWait(cd, LIVE, Duration.ofMillis(50)); // polled often: the latencies printed are real
+        signInAs(cd, "t-cd-live");
+        awaitLive(cd);
+
+        // Requests made elsewhere (here over the API) appear on the open board without a reload.
+        String requestId = requestWith(donorId, "P-LIVE-1");
+        String other = requestWith(donorId, "P-LIVE-2");
+        step(TestTokens.federation(), other + "/candidates/" + donorId + "/contact", "{}", 200);
+        step(TestTokens.federation(), other + "/candidates/" + donorId + "/accept", "{}", 200);
+        cdWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#requests tr[data-row='" + requestId + "']")));
+        cdWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#requests tr[data-row='" + other + "']")));
+        screenshot(cd, "console-board-zh");
+        cd.findElement(By.cssSelector("button[data-request='" + requestId + "']")).click();
+        cdWait.until(ExpectedConditions.textToBe(By.id("detail-status"), "CANDIDATES_FOUND"));
+        // The candidate's centre does the recruiting: CD, the requesting centre, is offered it too, and the closing steps.
+        assertFalse(cd.findElements(By.id("action-cancel")).isEmpty());
+
+        // The candidate's centre opens the request by its ID (the CQ board lists CQ's own requests).
+        WebDriver cq = newBrowser();
+        WebDriverWait cqWait = new WebDriverWait(cq, LIVE, Duration.ofMillis(50));
+        signInAs(cq, "t-cq-live");
+        awaitLive(cq);
+        cq.findElement(By.id("open-request-id")).sendKeys(requestId);
+        cq.findElement(By.id("open-request")).click();
+        cqWait.until(ExpectedConditions.textToBe(By.id("detail-status"), "CANDIDATES_FOUND"));
+        assertTrue(cq.findElements(By.id("action-cancel")).isEmpty(), "only the requesting centre may cancel");
+
+        long start = System.nanoTime();
+        action(cq, "contact", donorId).click();
+        cdWait.until(ExpectedConditions.textToBe(candidateState(donorId), "CONTACTED"));
+        System.out.printf("[live] contact in one browser -> shown in the other: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        cdWait.until(ExpectedConditions.textToBe(By.cssSelector("#requests tr[data-row='" + requestId + "'] td.status"), "RECRUITING"));
+        assertTrue(cd.findElement(By.cssSelector("table.timeline")).getText().contains("CQ"));
+
+        start = System.nanoTime();
+        action(cq, "accept", donorId).click();
+        cdWait.until(ExpectedConditions.textToBe(candidateState(donorId), "ACCEPTED"));
+        System.out.printf("[live] accept in one browser -> shown in the other: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+
+        // Allocation asks first; the other browser sees it happen.
+        action(cd, "allocate", donorId).click();
+        WebElement question = cdWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-question")));
+        assertTrue(question.getText().contains(donorId) && question.getText().contains("CQ"), question.getText());
+        cd.findElement(By.id("confirm-yes")).click();
+        start = System.nanoTime();
+        cqWait.until(ExpectedConditions.textToBe(By.id("detail-status"), "ALLOCATED"));
+        System.out.printf("[live] allocate in one browser -> shown in the other: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        cqWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.timeline"), "ALLOCATED"));
+        ((JavascriptExecutor) cd).executeScript("document.getElementById('request-detail').scrollIntoView()");
+        screenshot(cd, "console-timeline-zh");
+
+        // The same donor in the other request is now reserved here: the conflict is said in words.
+        cd.findElement(By.id("open-request-id")).sendKeys(other);
+        cd.findElement(By.id("open-request")).click();
+        cdWait.until(ExpectedConditions.textToBe(By.id("detail-status"), "RECRUITING"));
+        action(cd, "allocate", donorId).click();
+        cdWait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-yes"))).click();
+        WebElement conflict = cdWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("action-error")));
+        assertTrue(conflict.getText().startsWith("无法执行: "), conflict.getText());
+        assertTrue(conflict.getText().contains("该献血者已分配给另一个未结束的配型申请"), conflict.getText()); // the code, in words
+        assertTrue(conflict.getText().contains("allocated to another open match request"), conflict.getText()); // the server's
+        screenshot(cd, "console-conflict-zh");
+        // A step abandoned at its confirmation changes nothing; confirmed, it cancels the request.
+        cd.findElement(By.id("action-cancel")).click();
+        cdWait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-no"))).click();
+        assertTrue(cd.findElements(By.id("confirm-box")).isEmpty());
+        assertEquals("RECRUITING", cd.findElement(By.id("detail-status")).getText());
+        cd.findElement(By.id("action-cancel")).click();
+        cdWait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-yes"))).click();
+        cdWait.until(ExpectedConditions.textToBe(By.id("detail-status"), "CANCELLED"));
+        assertTrue(cd.findElements(By.id("action-cancel")).isEmpty());
+
+        // Back to the first request: fulfilled, and the candidate's centre sees it.
+        cd.findElement(By.cssSelector("button[data-request='" + requestId + "']")).click();
+        cdWait.until(ExpectedConditions.textToBe(By.id("detail-status"), "ALLOCATED"));
+        cd.findElement(By.id("action-fulfil")).click();
+        cdWait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-yes"))).click();
+        cqWait.until(ExpectedConditions.textToBe(By.id("detail-status"), "FULFILLED"));
+        cdWait.until(ExpectedConditions.textToBe(By.cssSelector("#requests tr[data-row='" + requestId + "'] td.status"), "FULFILLED"));
+
+        cd.findElement(By.id("language")).click();
+        cdWait.until(ExpectedConditions.textToBe(By.id("nav-requests"), "Match requests"));
+        assertEquals("Live updates: connected", cd.findElement(By.id("live-status")).getText());
+        ((JavascriptExecutor) cd).executeScript("window.scrollTo(0, 0)");
+        screenshot(cd, "console-board-en");
+        ((JavascriptExecutor) cd).executeScript("document.getElementById('request-detail').scrollIntoView()");
+        screenshot(cd, "console-timeline-en");
+    }
+
+    private static void awaitLive(WebDriver browser) {
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#live-status[data-state='live']")));
+    }
+
+    private static WebElement action(WebDriver browser, String action, String donorId) {
+        return new WebDriverWait(browser, LIVE).until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "#request-detail button.action[data-action='" + action + "'][data-donor='" + donorId + "']")));
+    }
+
+    private static By candidateState(String donorId) {
+        return By.cssSelector("#request-detail table.candidates tr[data-donor='" + donorId + "'] td.state");
+    }
+
     @Test
     void theConsoleIsServedWithoutATokenAndItsLibrariesAreCacheable() {
         HttpResponse<String> page = get("/");
@@ -329,6 +558,17 @@ class ConsoleBrowserTest {
         url();
     }
 
+    /** Opens the console in {@code browser} and signs in as {@code user} there, until the header names them. */
+    private static void signInAs(WebDriver browser, String user) {
+        WebDriverWait until = new WebDriverWait(browser, WAIT);
+        browser.get(server.uri("/").toString());
+        until.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.id("kc-login")).click();
+        until.until(ExpectedConditions.textToBe(By.id("user"), user));
+    }
+
     /** The browser's address now, remembered for the check that no address held the ID number. */
     private String url() {
         String url = driver.getCurrentUrl();
@@ -337,8 +577,12 @@ class ConsoleBrowserTest {
     }
 
     private void screenshot(String name) {
+        screenshot(driver, name);
+    }
+
+    private static void screenshot(WebDriver browser, String name) {
         try {
-            File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
             Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -16,7 +16,8 @@ import java.util.Set;
  * The rights table of api-v1 "Access": which roles may call each endpoint. Which centre a caller
  * may act for, and what of a donor it may see, is decided by the routes, which know the resource
  * (see {@link Call}). Order matters where templates overlap: {@code /donors/search} and
- * {@code /donors/lookup} come before {@code /donors/{donorId}}.
+ * {@code /donors/lookup} come before {@code /donors/{donorId}},
+ * {@code /match-requests/events} before {@code /match-requests/{requestId}}.
  */
 public final class Rights {
     private static final boolean AUDITED = true;
@@ -47,6 +48,9 @@ public final class Rights {
             new Right("GET", "/api/v1/import/{jobId}", Set.of(REGISTRY_ADMIN), NOT_AUDITED),
             new Right("POST", "/api/v1/match-requests", Set.of(COORDINATOR), AUDITED),
             new Right("GET", "/api/v1/match-requests", Set.of(COORDINATOR), NOT_AUDITED),
+            // Server-Sent Events: the subscription is one call (one audit entry, 1 of the rate
+            // allowance), not one per event it carries. Before {requestId}, which "events" would match.
+            new Right("GET", "/api/v1/match-requests/events", Set.of(COORDINATOR), AUDITED),
             new Right("GET", "/api/v1/match-requests/{requestId}", Set.of(COORDINATOR), NOT_AUDITED),
             new Right("GET", "/api/v1/match-requests/{requestId}/changes", Set.of(COORDINATOR), NOT_AUDITED),
             new Right("POST", "/api/v1/match-requests/{requestId}/candidates/{donorId}/contact", Set.of(COORDINATOR), AUDITED),
