@@ -1,8 +1,11 @@
 package org.bloodbridge.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +66,39 @@ class RestartTest {
             assertEquals(List.of(free), MatchApiTest.donorIds(after), "the reserved donor is not offered again");
             assertEquals("FULFILLED", TestServer.json(MatchApiTest.ok(second.post(requestPath + "/fulfil", "")))
                     .get("status").asText(), "the workflow goes on where it was");
+        }
+    }
+
+    /** Section 7: a standing request keeps what it gained, and after a restart goes on gaining, unasked. */
+    @Test
+    void aStandingRequestLosesNoCandidateOnRestartAndGoesOnStanding() {
+        String keyspaces;
+        String requestPath;
+        String before;
+        // A typing no other donor of this keyspace has (A1 A3 B8 B35).
+        String hla = "{\"A\": [\"A1\", \"A3\"], \"B\": [\"B8\", \"B35\"]}";
+        String standing = """
+                {"requestingCentre": "CQ", "product": "PLATELETS_APHERESIS", "neededBy": "2026-11-26", "standing": true,
+                 "patient": {"reference": "P-STANDING", "abo": "A", "rhD": "POS", "hla": %s}, "maxCandidates": 5}
+                """.formatted(hla);
+        try (TestServer first = TestServer.start()) {
+            keyspaces = first.keyspaceSuffix;
+            HttpResponse<String> created = first.post("/api/v1/match-requests", standing);
+            assertEquals(201, created.statusCode(), created.body());
+            requestPath = "/api/v1/match-requests/" + TestServer.json(created).get("requestId").asText();
+            before = Donors.platelet(first, "CD", "A", hla, "{\"HPA-1\": \"bb\"}");
+            await("the standing request gains a donor").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> MatchApiTest.donorIds(TestServer.json(first.get(requestPath))).contains(before));
+        }
+        try (TestServer second = TestServer.start(keyspaces)) {
+            assertEquals(List.of(before), MatchApiTest.donorIds(TestServer.json(second.get(requestPath))));
+            // Registered after the restart, and nothing asks for the request: the list of standing
+            // requests starts it, it watches the pools again and gains the donor.
+            String after = Donors.platelet(second, "CQ", "A", hla, "{\"HPA-1\": \"bb\"}");
+            await("the standing request gains a donor after the restart").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> MatchApiTest.donorIds(TestServer.json(second.get(requestPath))), ids -> ids.contains(after));
+            assertEquals(List.of(before, after), MatchApiTest.donorIds(TestServer.json(second.get(requestPath))));
         }
     }
 

@@ -61,15 +61,24 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
      * A standing request asks to hear of every donor of this centre who comes to qualify for it: after
      * each applied update the pool checks the donor against the request and tells {@code replyTo}
      * when it does. Forgotten after {@code lifetime} unless sent again (the request repeats it, so a
-     * pool that restarted or moved learns it again).
+     * pool that restarted or moved learns it again, and answers {@link WatchStarted}).
      */
-    public record Watch(String requestId, MatchCriteria criteria, Duration lifetime, ActorRef<Appeared> replyTo)
+    public record Watch(String requestId, MatchCriteria criteria, Duration lifetime, ActorRef<WatchNews> replyTo)
             implements Command {}
 
     public record Unwatch(String requestId) implements Command {}
 
+    /** What a pool tells a standing request that watches it. */
+    public sealed interface WatchNews extends CborSerializable {}
+
     /** A donor of {@code centre} now qualifies for the watching request (still to be re-confirmed by it). */
-    public record Appeared(String centre, String donorId) implements CborSerializable {}
+    public record Appeared(String centre, String donorId) implements WatchNews {}
+
+    /**
+     * The pool did not know the watch (it restarted or moved, or the watch expired): donors that
+     * changed meanwhile went unseen, and the request searches this centre again to catch up.
+     */
+    public record WatchStarted(String centre) implements WatchNews {}
 
     public record Search(RegistryFilter filter, String afterDonorId, int limit, ActorRef<Searched> replyTo)
             implements Command {}
@@ -86,7 +95,7 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
 
     private record RetryRebuild() implements Command {}
 
-    private record Watching(MatchQuery query, LocalDate neededBy, ActorRef<Appeared> replyTo, long untilNanos) {}
+    private record Watching(MatchQuery query, LocalDate neededBy, ActorRef<WatchNews> replyTo, long untilNanos) {}
 
     /** A panel donor's record answered the warm-up (summary null: not registered, or no answer). */
     private record Warmed(DonorSummary summary) implements Command {}
@@ -200,8 +209,11 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
 
     private Behavior<Command> watch(Watch w) {
         try {
-            watches.put(w.requestId(), new Watching(queries.compile(w.criteria()), w.criteria().neededBy(), w.replyTo(),
-                    System.nanoTime() + w.lifetime().toNanos()));
+            Watching before = watches.put(w.requestId(), new Watching(queries.compile(w.criteria()), w.criteria().neededBy(),
+                    w.replyTo(), System.nanoTime() + w.lifetime().toNanos()));
+            if (before == null) {
+                w.replyTo().tell(new WatchStarted(centre));
+            }
         } catch (InvalidField | IllegalArgumentException e) { // tables differ from the requesting node's (a rolling upgrade)
             getContext().getLog().warn("pool {}: cannot watch for standing request {}: {}", centre, w.requestId(),
                     e.getMessage());

@@ -3,6 +3,7 @@ package org.bloodbridge.engine.request;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -96,8 +97,11 @@ public final class MatchRequestEntity
 
     private record SearchFinished(CandidateSearch.Result result) implements Command {}
 
-    /** A pool's news for a standing request: the donor now qualifies. */
-    private record DonorAppeared(CentrePool.Appeared appeared) implements Command {}
+    /** A pool's news for a standing request: a donor now qualifies, or the pool has just started watching. */
+    private record PoolNews(CentrePool.WatchNews news) implements Command {}
+
+    /** A catch-up search of a standing request ended. */
+    private record CaughtUp(CandidateSearch.Result result) implements Command {}
 
     /** The DonorEntity's answer about a donor who appeared (null: no answer in time). */
     private record AppearedDonorAnswered(String donorId, DonorEntity.Reply reply) implements Command {}
@@ -133,7 +137,9 @@ public final class MatchRequestEntity
     private final Duration askTimeout;
     private final Duration standingRenewal;
     /** Where pools tell a standing request of donors who appeared; made on first use. */
-    private ActorRef<CentrePool.Appeared> appeared;
+    private ActorRef<CentrePool.WatchNews> poolNews;
+    /** The day of the last full catch-up search of a standing request: eligibility moves by days. */
+    private LocalDate caughtUpOn;
     /** The step waiting for a search or a DonorEntity; not persisted (a crash loses it, and its asker times out). */
     private Request pending;
 
@@ -197,7 +203,10 @@ public final class MatchRequestEntity
                 .onCommand(SearchFinished.class, finished -> created(finished.result()))
                 .onCommand(DonorAnswered.class, (state, answered) -> donorAnswered(state.request(), answered.reply()))
                 .onCommand(KeepStanding.class, (state, k) -> keepStanding(state.request()))
-                .onCommand(DonorAppeared.class, (state, a) -> donorAppeared(state.request(), a.appeared().donorId()))
+                .onCommand(PoolNews.class, (state, n) -> n.news() instanceof CentrePool.Appeared a
+                        ? donorAppeared(state.request(), a.donorId())
+                        : watchStarted(state.request(), ((CentrePool.WatchStarted) n.news()).centre()))
+                .onCommand(CaughtUp.class, (state, c) -> caughtUp(state.request(), c.result()))
                 .onCommand(AppearedDonorAnswered.class, (state, a) -> appearedDonorAnswered(state.request(), a));
         builder.forState(state -> pending != null)
                 .onCommand(Request.class, () -> Effect().stash());
@@ -236,6 +245,7 @@ public final class MatchRequestEntity
         return Effect().persist(event).thenRun(s -> {
             if (create.criteria().standing()) {
                 StandingRequests.tell(context.getSystem(), new StandingRequests.Add(requestId));
+                caughtUpOn = LocalDate.now(clock); // the search just made is today's
             }
         }).thenReply(create.replyTo(), s -> new Current(s.request())).thenUnstashAll();
     }
@@ -255,24 +265,61 @@ public final class MatchRequestEntity
         if (request.status().open()) {
             StandingRequests.tell(context.getSystem(), new StandingRequests.Add(requestId));
             watchPools(request.criteria());
+            LocalDate today = LocalDate.now(clock);
+            if (!today.equals(caughtUpOn)) { // just started (news may have gone to its former self), or a new day
+                caughtUpOn = today;
+                catchUp(request, centres);
+            }
         } else {
             stopStanding();
         }
     }
 
     private void watchPools(MatchCriteria criteria) {
-        if (appeared == null) {
-            appeared = context.messageAdapter(CentrePool.Appeared.class, DonorAppeared::new);
+        if (poolNews == null) {
+            poolNews = context.messageAdapter(CentrePool.WatchNews.class, PoolNews::new);
         }
         for (String centre : centres) {
             sharding.entityRefFor(CentrePool.TYPE_KEY, centre).tell(new CentrePool.Watch(requestId, criteria,
-                    standingRenewal.multipliedBy(4), appeared));
+                    standingRenewal.multipliedBy(4), poolNews));
         }
     }
 
     private void stopStanding() {
         StandingRequests.tell(context.getSystem(), new StandingRequests.Remove(requestId));
         centres.forEach(centre -> sharding.entityRefFor(CentrePool.TYPE_KEY, centre).tell(new CentrePool.Unwatch(requestId)));
+    }
+
+    /** A pool (re)started watching: search it again for donors who changed while nobody watched. */
+    private ReplyEffect<MatchRequestEvent, State> watchStarted(MatchRequest request, String centre) {
+        if (request != null && request.status().open()) { // while the first search runs, that search covers it
+            catchUp(request, List.of(centre));
+        }
+        return Effect().noReply();
+    }
+
+    private void catchUp(MatchRequest request, List<String> pools) {
+        ActorRef<CandidateSearch.Result> results = context.messageAdapter(CandidateSearch.Result.class, CaughtUp::new);
+        context.spawnAnonymous(CandidateSearch.create(requestId, queries.compile(request.criteria()), pools,
+                LocalDate.now(clock), rules, Duration.ofMillis(request.criteria().timeoutMs()), results));
+    }
+
+    /** The catch-up search's re-confirmed donors that are not candidates yet, appended while there is room. */
+    private ReplyEffect<MatchRequestEvent, State> caughtUp(MatchRequest request, CandidateSearch.Result result) {
+        if (request == null) {
+            return Effect().noReply();
+        }
+        List<MatchRequestEvent> added = new ArrayList<>();
+        MatchRequest after = request;
+        for (Candidate candidate : result.candidates()) {
+            if (after.takesNewCandidate(candidate.donorId())) {
+                var event = new MatchRequestEvent.CandidateAdded(requestId, request.criteria().requestingCentre(),
+                        clock.instant(), candidate, null);
+                added.add(event);
+                after = after.apply(event);
+            }
+        }
+        return added.isEmpty() ? Effect().noReply() : Effect().persist(added).thenNoReply();
     }
 
     /** A pool says the donor now qualifies: ask the donor's record, which decides (the pool may lag it). */
