@@ -248,6 +248,32 @@ class ClusterTest {
         awaitOneClusterOfThree();
     }
 
+    /** Section 7: a standing request made through one node gains a donor registered through another. */
+    @Test
+    @Order(3)
+    void aStandingRequestGainsADonorRegisteredThroughAnotherNode() {
+        String hla = "{\"A\": [\"A1\", \"A3\"], \"B\": [\"B8\", \"B35\"]}"; // no other donor here has it
+        String standing = """
+                {"requestingCentre": "CQ", "product": "PLATELETS_APHERESIS", "neededBy": "%s", "standing": true,
+                 "patient": {"reference": "P-STANDING", "abo": "A", "rhD": "POS", "hla": %s}, "maxCandidates": 5}
+                """.formatted(today().plusDays(1), hla);
+        HttpResponse<String> created = NODES.get(0).post("/api/v1/match-requests", standing);
+        assertEquals(201, NODES.get(0).status(created));
+        String path = "/api/v1/match-requests/" + TestServer.json(created).get("requestId").asText();
+        HttpResponse<String> registered = NODES.get(1).post("/api/v1/donors",
+                Donors.registration("LZ", "A", "POS", hla, HPA_1BB, "{}"));
+        assertEquals(201, NODES.get(1).status(registered));
+        String donor = TestServer.json(registered).get("donorId").asText();
+        long acked = System.nanoTime();
+        await("the standing request gains the donor").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
+                .until(() -> TestServer.json(NODES.get(2).get(path)).get("candidates").findValuesAsText("donorId"),
+                        ids -> ids.contains(donor));
+        System.out.printf("cluster standing request: donor registered through node 2 seen through node 3 after %d ms%n",
+                (System.nanoTime() - acked) / 1_000_000);
+        assertEquals(200, NODES.get(0).status(NODES.get(0).post(path + "/cancel", "{}")));
+    }
+
     @Test
     @Order(3)
     void racingAllocationsForOneDonorThroughDifferentNodesHaveExactlyOneWinner() {
