@@ -275,6 +275,16 @@ class MatchApiTest extends OneServerPerClass {
                 && requests.indexOf(first.get("requestId").asText()) < requests.indexOf(second.get("requestId").asText()),
                 "oldest first: " + requests);
         assertEquals(403, server.getAs(cqCoordinator, history).statusCode(), "a patient is read by their requesting centre");
+        String subject = TestTokens.subjectOf(TestTokens.federation());
+        awaitTrue(() -> {
+            for (JsonNode entry : TestServer.json(server.get("/api/v1/audit?subject=" + subject + "&limit=500")).get("entries")) {
+                if (entry.get("action").asText().equals("GET /api/v1/patients/{centre}/{reference}")
+                        && texts(entry.get("resources")).contains("patient/CD/" + reference)) {
+                    return true;
+                }
+            }
+            return false;
+        }, "reading a patient's history is audited with the patient as resource");
 
         JsonNode stats = TestServer.json(ok(server.get("/api/v1/stats?from=2026-01-01&to=2026-11-25")));
         JsonNode cd = null;
