@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,6 +29,7 @@ import org.bloodbridge.engine.ShardedAsk;
 import org.bloodbridge.engine.outcome.PatientOutcomes;
 import org.bloodbridge.engine.outcome.TransfusionOutcome;
 import org.bloodbridge.engine.query.MatchCriteria;
+import org.bloodbridge.engine.query.Product;
 import org.bloodbridge.engine.request.Candidate;
 import org.bloodbridge.engine.request.CandidateState;
 import org.bloodbridge.engine.request.MatchRequest;
@@ -40,6 +42,8 @@ import org.bloodbridge.persistence.readside.ListingPage;
 import org.bloodbridge.persistence.readside.PatientHistoryTable;
 import org.bloodbridge.persistence.readside.RequestListing;
 import org.bloodbridge.persistence.readside.RequestListingTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/match-requests}: create (search every centre's pool by the deadline), read, list
@@ -48,7 +52,7 @@ import org.bloodbridge.persistence.readside.RequestListingTable;
  * the listing and the patient history read read-side tables, which may lag by about a second.
  */
 final class MatchRoutes {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MatchRoutes.class);
+    private static final Logger log = LoggerFactory.getLogger(MatchRoutes.class);
 
     /** {@code GET /api/v1/match-requests}: {@code nextCursor} is null on the last page. */
     record RequestsPage(List<RequestListing> requests, String nextCursor) {}
@@ -122,8 +126,8 @@ final class MatchRoutes {
      */
     private CompletionStage<PatientOutcomes> patientMemory(MatchCriteria criteria) {
         String reference = criteria.patient().reference();
-        if (reference == null || criteria.product() != org.bloodbridge.engine.query.Product.PLATELETS_APHERESIS) {
-            return java.util.concurrent.CompletableFuture.completedFuture(PatientOutcomes.NONE);
+        if (reference == null || criteria.product() != Product.PLATELETS_APHERESIS) {
+            return CompletableFuture.completedFuture(PatientOutcomes.NONE);
         }
         return patients.outcomes(criteria.requestingCentre(), reference).exceptionally(e -> {
             log.warn("patient memory of a {} request not read, ranking without it: {}", criteria.requestingCentre(), e.toString());
