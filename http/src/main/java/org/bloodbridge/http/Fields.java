@@ -85,6 +85,29 @@ public final class Fields {
         return value;
     }
 
+    /** A JSON number (whole or with decimals), within [min, max]. */
+    public double numberIn(String name, double min, double max, String range) {
+        JsonNode value = required(name);
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            throw ApiError.invalid(pathOf(name), name + " must be a number");
+        }
+        double number = value.doubleValue();
+        if (number < min || number > max) {
+            throw ApiError.invalid(pathOf(name), name + " must be " + range);
+        }
+        return number;
+    }
+
+    /** A moment with its offset, ISO 8601 (e.g. {@code 2026-11-26T09:30:00+08:00}). */
+    public java.time.Instant instant(String name) {
+        String text = text(name);
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiError.invalid(pathOf(name), name + " must be a date and time with an offset, as 2026-11-26T09:30:00+08:00");
+        }
+    }
+
     public boolean optionalBoolean(String name) {
         if (!has(name)) {
             return false;

@@ -3,6 +3,7 @@ package org.bloodbridge.http;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.bloodbridge.engine.outcome.TransfusionOutcome;
 import org.bloodbridge.engine.query.Patient;
 import org.bloodbridge.engine.query.Product;
 import org.bloodbridge.engine.query.Urgency;
@@ -12,7 +13,11 @@ import org.bloodbridge.engine.request.MatchRequest;
 import org.bloodbridge.engine.request.RequestStatus;
 import org.bloodbridge.engine.request.WorkflowEntry;
 
-/** A match request as the API shows it: the request as posted, its status, candidates, allocations and history. */
+/**
+ * A match request as the API shows it: the request as posted, its status, candidates, allocations
+ * and history; the transfusion {@code outcomes} recorded on it and whether the patient is
+ * {@code refractory} (from their outcomes known when the request was created and its own).
+ */
 record MatchRequestView(
         String requestId,
         RequestStatus status,
@@ -31,12 +36,15 @@ record MatchRequestView(
         List<String> centresMissing,
         List<Allocation> allocations,
         List<WorkflowEntry> events,
-        Instant createdAt) {
+        Instant createdAt,
+        List<TransfusionOutcome> outcomes,
+        boolean refractory) {
 
     static MatchRequestView of(MatchRequest r) {
         var c = r.criteria();
         return new MatchRequestView(r.requestId(), r.status(), c.requestingCentre(), c.hospital(), c.product(), c.units(),
                 c.urgency(), c.neededBy(), c.patient(), c.maxCandidates(), c.timeoutMs(), c.standing(), r.candidates(),
-                r.centresAnswered(), r.centresMissing(), r.allocations(), r.events(), r.createdAt());
+                r.centresAnswered(), r.centresMissing(), r.allocations(), r.events(), r.createdAt(), r.outcomes(),
+                r.refractory());
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,7 +27,10 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.bloodbridge.engine.ShardedAsk;
+import org.bloodbridge.engine.outcome.PatientOutcomes;
+import org.bloodbridge.engine.outcome.TransfusionOutcome;
 import org.bloodbridge.engine.query.MatchCriteria;
+import org.bloodbridge.engine.query.Product;
 import org.bloodbridge.engine.request.Candidate;
 import org.bloodbridge.engine.request.CandidateState;
 import org.bloodbridge.engine.request.MatchRequest;
@@ -36,17 +40,26 @@ import org.bloodbridge.engine.request.RequestStatus;
 import org.bloodbridge.http.access.AccessDenied;
 import org.bloodbridge.http.access.Call;
 import org.bloodbridge.persistence.readside.ListingPage;
+import org.bloodbridge.persistence.readside.PatientHistoryTable;
 import org.bloodbridge.persistence.readside.RequestListing;
 import org.bloodbridge.persistence.readside.RequestListingTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/v1/match-requests}: create (search every centre's pool by the deadline), read, list
- * by centre and status, and the recruitment workflow. A GET by id reads the entity; the listing
- * reads the read-side table, which may lag by about a second.
+ * by centre and status, the recruitment workflow and transfusion outcomes; and
+ * {@code /api/v1/patients/{centre}/{reference}}, a patient's history. A GET by id reads the entity;
+ * the listing and the patient history read read-side tables, which may lag by about a second.
  */
 final class MatchRoutes {
+    private static final Logger log = LoggerFactory.getLogger(MatchRoutes.class);
+
     /** {@code GET /api/v1/match-requests}: {@code nextCursor} is null on the last page. */
     record RequestsPage(List<RequestListing> requests, String nextCursor) {}
+
+    /** {@code POST .../outcomes}: the outcome recorded (its CCI computed), the patient's status, and the request. */
+    record OutcomeRecorded(TransfusionOutcome outcome, boolean refractory, MatchRequestView request) {}
 
     private final RequestChecks checks;
     private final MatchRequestInput input;
@@ -55,11 +68,14 @@ final class MatchRoutes {
     private final RequestListingTable listings;
     private final RequestEventStream events;
     private final RequestAnnouncements announcements;
+    private final PatientHistoryTable patients;
 
     MatchRoutes(RequestChecks checks, MatchRequestInput input, ShardedAsk asks, Duration askTimeout,
-            RequestListingTable listings, RequestEventStream events, RequestAnnouncements announcements) {
+            RequestListingTable listings, PatientHistoryTable patients, RequestEventStream events,
+            RequestAnnouncements announcements) {
         this.events = events;
         this.announcements = announcements;
+        this.patients = patients;
         this.checks = checks;
         this.input = input;
         this.asks = asks;
@@ -68,6 +84,12 @@ final class MatchRoutes {
     }
 
     Route route(Call call) {
+        return concat(pathPrefix("patients", () -> path(segment().slash(segment()), (centre, reference) ->
+                        get(() -> patient(call, centre, reference)))),
+                requests(call));
+    }
+
+    private Route requests(Call call) {
         return pathPrefix("match-requests", () -> concat(
                 pathEnd(() -> concat(
                         post(() -> JsonBody.fields(body -> create(body, call))),
@@ -89,6 +111,7 @@ final class MatchRoutes {
                                     request -> complete(StatusCodes.OK, RequestChanges.of(request, since), Json.marshaller()));
                         }))),
                         path("allocations", () -> post(() -> JsonBody.fields(body -> allocate(call, requestId, body)))),
+                        path("outcomes", () -> post(() -> JsonBody.fields(body -> recordOutcome(call, requestId, body)))),
                         path("fulfil", () -> post(() -> JsonBody.optionalFields(body -> byRequestingCentre(call, requestId,
                                 () -> step(requestId, r -> new MatchRequestEntity.Fulfil(by(body, call), call.caller().subject(), body.optionalText("note"), r),
                                         StatusCodes.OK, call))))),
@@ -102,13 +125,70 @@ final class MatchRoutes {
         String requestId = UUID.randomUUID().toString();
         // The entity answers by the search deadline plus the time to persist.
         Duration timeout = Duration.ofMillis(criteria.timeoutMs()).plus(askTimeout);
-        return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId,
-                        (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Create(criteria, call.caller().subject(), r), timeout),
+        return onSuccess(patientMemory(criteria).thenCompose(patient -> asks.ask(MatchRequestEntity.TYPE_KEY, requestId,
+                        (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Create(criteria, call.caller().subject(),
+                                patient, r), timeout)),
                 reply -> {
                     call.touchedRequest(requestId, criteria.requestingCentre());
                     announceIfChanged(reply);
                     return answer(reply, StatusCodes.CREATED, call);
                 });
+    }
+
+    /**
+     * The patient's earlier outcomes at the requesting centre, read once before the search (one
+     * partition slice, usually empty). A read that fails leaves the request without memory rather
+     * than without an answer: a match is an emergency, the memory a refinement.
+     */
+    private CompletionStage<PatientOutcomes> patientMemory(MatchCriteria criteria) {
+        String reference = criteria.patient().reference();
+        if (reference == null || criteria.product() != Product.PLATELETS_APHERESIS) {
+            return CompletableFuture.completedFuture(PatientOutcomes.NONE);
+        }
+        return patients.outcomes(criteria.requestingCentre(), reference).exceptionally(e -> {
+            log.warn("patient memory of a {} request not read, ranking without it: {}", criteria.requestingCentre(), e.toString());
+            return PatientOutcomes.NONE;
+        });
+    }
+
+    /**
+     * {@code POST .../outcomes}: by a coordinator of the requesting centre, for a donor allocated on
+     * the request (409 otherwise); 201 with the CCI.
+     */
+    private Route recordOutcome(Call call, String requestId, Fields body) {
+        OutcomeInput outcome = OutcomeInput.read(body, checks.now());
+        String by = by(body, call);
+        return byRequestingCentre(call, requestId, request -> {
+            call.touchedDonor(outcome.donorId(), candidateCentre(request, outcome.donorId()).orElse(null));
+            call.touchedPatient(request.criteria().requestingCentre(), request.criteria().patient().reference());
+            return onSuccess(asks.ask(MatchRequestEntity.TYPE_KEY, requestId,
+                            (ActorRef<MatchRequestEntity.Reply> r) -> outcome.command(by, call.caller().subject(), r), askTimeout),
+                    reply -> {
+                        if (!(reply instanceof MatchRequestEntity.Current current)) {
+                            return answer(reply, StatusCodes.CREATED, call);
+                        }
+                        MatchRequest updated = current.request();
+                        TransfusionOutcome recorded = updated.outcomes().stream()
+                                .filter(o -> o.donorId().equals(outcome.donorId()) && o.transfusedAt().equals(outcome.transfusedAt()))
+                                .findFirst().orElseThrow();
+                        return complete(StatusCodes.CREATED, new OutcomeRecorded(recorded, updated.refractory(),
+                                MatchRequestView.of(updated)), Json.marshaller());
+                    });
+        });
+    }
+
+    /**
+     * {@code GET /api/v1/patients/{centre}/{reference}}: by a coordinator of that centre (a patient
+     * reference is the requesting centre's own); audited with the patient as the resource.
+     */
+    private Route patient(Call call, String centre, String reference) {
+        if (!checks.knownCentre(centre)) {
+            throw ApiError.notFound("no centre " + centre);
+        }
+        call.touchedPatient(centre, reference);
+        call.requireCentre(centre, "centre (a patient's history is read by its requesting centre)");
+        return onSuccess(patients.history(centre, reference),
+                history -> complete(StatusCodes.OK, PatientView.of(centre, reference, history), Json.marshaller()));
     }
 
     /** Contact, accept, decline: by a coordinator of the requesting centre or of the candidate's home centre. */
@@ -141,6 +221,10 @@ final class MatchRoutes {
     }
 
     private Route byRequestingCentre(Call call, String requestId, Supplier<Route> inner) {
+        return whenAllowed(call, requestId, r -> List.of(r.criteria().requestingCentre()), "the requesting centre", inner);
+    }
+
+    private Route byRequestingCentre(Call call, String requestId, Function<MatchRequest, Route> inner) {
         return whenAllowed(call, requestId, r -> List.of(r.criteria().requestingCentre()), "the requesting centre", inner);
     }
 

@@ -22,6 +22,7 @@ import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.outcome.OutcomeFigures;
 import org.bloodbridge.engine.pool.CentrePool;
 import org.bloodbridge.engine.pool.PoolCounts;
 import org.bloodbridge.engine.pool.RegistryFilter;
@@ -32,6 +33,7 @@ import org.bloodbridge.http.RegistryViews.CentreFigures;
 import org.bloodbridge.http.RegistryViews.Figures;
 import org.bloodbridge.http.RegistryViews.SearchPage;
 import org.bloodbridge.http.RegistryViews.Stats;
+import org.bloodbridge.persistence.readside.PatientHistoryTable;
 
 /**
  * The fused registry across centres, read from the centre pools: {@code GET /api/v1/donors/search}
@@ -48,9 +50,12 @@ final class RegistryRoutes {
     private final RuleSet rules;
     private final TypingTables tables;
     private final PersonalData personalData;
+    private final PatientHistoryTable patients;
 
     RegistryRoutes(RequestChecks checks, List<Centre> centres, ShardedAsk asks, Duration askTimeout,
-            DonorDirectory directory, RuleSet rules, TypingTables tables, PersonalData personalData) {
+            DonorDirectory directory, RuleSet rules, TypingTables tables, PersonalData personalData,
+            PatientHistoryTable patients) {
+        this.patients = patients;
         this.checks = checks;
         this.centres = centres;
         this.asks = asks;
@@ -142,19 +147,27 @@ final class RegistryRoutes {
             List<CompletableFuture<CentrePool.Counted>> answers = centres.stream()
                     .map(c -> askPool(c.code(), (ActorRef<CentrePool.Counted> r) -> new CentrePool.CountPanels(start, end, r)))
                     .toList();
+            List<CompletableFuture<OutcomeFigures>> outcomes = centres.stream()
+                    .map(c -> patients.outcomesOfCentre(c.code()).thenApply(OutcomeFigures::of).toCompletableFuture())
+                    .toList();
             CompletionStage<Stats> body = CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                    .thenApply(all -> statsBody(start, end, answers.stream().map(CompletableFuture::join).toList()));
+                    .thenCombine(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)), (a, b) -> statsBody(start, end,
+                            answers.stream().map(CompletableFuture::join).toList(),
+                            outcomes.stream().map(CompletableFuture::join).toList()));
             return onSuccess(body, b -> complete(StatusCodes.OK, b, Json.marshaller()));
         });
     }
 
-    private static Stats statsBody(LocalDate from, LocalDate to, List<CentrePool.Counted> counts) {
+    /** {@code outcomes}: each centre's outcome figures, in the order of {@code counts}. */
+    private static Stats statsBody(LocalDate from, LocalDate to, List<CentrePool.Counted> counts,
+            List<OutcomeFigures> outcomes) {
+        int i = 0;
         List<CentreFigures> perCentre = new ArrayList<>();
         PoolCounts totalFrom = PoolCounts.ZERO;
         PoolCounts totalTo = PoolCounts.ZERO;
         for (CentrePool.Counted counted : counts) {
             requireReady(counted.ready(), counted.centre());
-            perCentre.add(CentreFigures.of(counted.centre(), Figures.of(counted.from(), counted.to())));
+            perCentre.add(CentreFigures.of(counted.centre(), Figures.of(counted.from(), counted.to()), outcomes.get(i++)));
             totalFrom = totalFrom.plus(counted.from());
             totalTo = totalTo.plus(counted.to());
         }

@@ -2,6 +2,8 @@ package org.bloodbridge.http;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.bloodbridge.engine.outcome.OutcomeFigures;
 import org.bloodbridge.engine.pool.PoolCounts;
 
 /** The registry's answers as the API shows them: a search page, and the panel statistics. */
@@ -14,13 +16,19 @@ final class RegistryViews {
     /** {@code GET /api/v1/stats}: per centre, and the federation's total. */
     record Stats(LocalDate from, LocalDate to, List<CentreFigures> centres, Figures total) {}
 
-    /** One centre's figures, flat beside its code. */
+    /**
+     * One centre's figures, flat beside its code; the transfusion outcomes of its patients (all
+     * recorded so far, not limited to from/to): how many, the median 1 h CCI by HLA grade, and how
+     * many of its patients are refractory.
+     */
     record CentreFigures(String centre, Growth donors, Growth plateletPanel, Growth rarePanel,
-            Growth permanentDeferrals) {
+            Growth permanentDeferrals, int outcomesRecorded, Map<String, Integer> medianOneHourCciByGrade,
+            int refractoryPatients) {
 
-        static CentreFigures of(String centre, Figures figures) {
+        static CentreFigures of(String centre, Figures figures, OutcomeFigures outcomes) {
             return new CentreFigures(centre, figures.donors(), figures.plateletPanel(), figures.rarePanel(),
-                    figures.permanentDeferrals());
+                    figures.permanentDeferrals(), outcomes.outcomesRecorded(), outcomes.medianOneHourCciByGrade(),
+                    outcomes.refractoryPatients());
         }
     }
 

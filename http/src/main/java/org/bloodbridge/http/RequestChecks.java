@@ -18,6 +18,15 @@ final class RequestChecks {
         this.clock = clock;
     }
 
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** Whether {@code code} is a configured centre. */
+    boolean knownCentre(String code) {
+        return centres.contains(code);
+    }
+
     LocalDate today() {
         return LocalDate.now(clock);
     }

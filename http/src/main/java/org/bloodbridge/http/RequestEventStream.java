@@ -190,6 +190,9 @@ final class RequestEventStream {
             type = "FULFILLED";
         } else if (e instanceof MatchRequestEvent.Cancelled) {
             type = "CANCELLED";
+        } else if (e instanceof MatchRequestEvent.OutcomeRecorded recorded) {
+            type = "OUTCOME_RECORDED";
+            donorId = recorded.outcome().donorId();
         } else {
             throw new IllegalArgumentException("no stream type for " + e.getClass().getSimpleName());
         }

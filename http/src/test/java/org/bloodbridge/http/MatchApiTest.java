@@ -210,6 +210,159 @@ class MatchApiTest extends OneServerPerClass {
                 "fulfilment releases the donor");
     }
 
+    private static final String OUTCOME_HLA = "{\"A\": [\"A1\", \"A3\"], \"B\": [\"B8\", \"B35\"]}";
+
+    /** A platelet request for patient {@code reference} of CD (A POS, A1 A3 B8 B35, no antibodies), two units. */
+    private static String outcomePatientRequest(String reference) {
+        return """
+                {"requestingCentre": "CD", "product": "PLATELETS_APHERESIS", "units": 2, "urgency": "URGENT",
+                 "neededBy": "2026-11-26", "patient": {"reference": "%s", "sex": "M", "abo": "A", "rhD": "POS",
+                 "hla": %s}, "maxCandidates": 20, "timeoutMs": 3000}""".formatted(reference, OUTCOME_HLA);
+    }
+
+    private static String outcome(String donorId, String transfusedAt, double pre, double post, String bodySize) {
+        return """
+                {"donorId": "%s", "transfusedAt": "%s", "preCount": %s, "postCount": %s, "postHours": 1,
+                 "plateletDose": 3.0, %s}""".formatted(donorId, transfusedAt, pre, post, bodySize);
+    }
+
+    private static void allocate(String path, String donorId) {
+        ok(server.post(path + "/candidates/" + donorId + "/contact", ""));
+        ok(server.post(path + "/candidates/" + donorId + "/accept", ""));
+        HttpResponse<String> allocated = server.post(path + "/allocations",
+                "{\"donorId\": \"" + donorId + "\", \"collectingCentre\": \"CD\"}");
+        assertEquals(201, allocated.statusCode(), allocated.body());
+    }
+
+    private static JsonNode candidate(JsonNode request, String donorId) {
+        for (JsonNode c : request.get("candidates")) {
+            if (c.get("donorId").asText().equals(donorId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no candidate " + donorId);
+    }
+
+    /**
+     * Section 7: outcomes of allocated units, the CCI, refractoriness over three transfusions (poor,
+     * good, poor), the patient memory in the next request's ranking, the history and the statistics.
+     */
+    @Test
+    void outcomesMakeThePatientRefractoryAndTheNextRequestRemembersTheDonors() {
+        String reference = "P-CCI-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        // HPA-1ab: never a candidate for the designed patient (anti-HPA-1a) of the other tests.
+        String hpa1ab = "{\"HPA-1\": \"ab\"}";
+        String poor = Donors.platelet(server, "CD", "A", OUTCOME_HLA, hpa1ab);   // would rank first without memory
+        String good = Donors.platelet(server, "CQ", "A", OUTCOME_HLA, hpa1ab);
+        String later = Donors.platelet(server, "CQ", "A", OUTCOME_HLA, hpa1ab);
+        JsonNode first = matchUntil(server, outcomePatientRequest(reference),
+                r -> donorIds(r).containsAll(List.of(poor, good, later)));
+        assertFalse(first.get("refractory").asBoolean());
+        String path = "/api/v1/match-requests/" + first.get("requestId").asText();
+        allocate(path, poor);
+        allocate(path, good);
+
+        String at = "2026-11-25T09:00:00+08:00";
+        assertOutcomeInvalid(path, outcome(poor, at, -1, 15, "\"bsa\": 1.8"), "preCount");
+        assertOutcomeInvalid(path, outcome(poor, at, 10, 15, "\"bsa\": 1.8, \"heightCm\": 170, \"weightKg\": 60"), "bsa");
+        assertOutcomeInvalid(path, outcome(poor, at, 10, 15, "\"note\": \"no size\""), "bsa");
+        assertOutcomeInvalid(path, outcome(poor, at, 10, 15, "\"heightCm\": 170"), "weightKg");
+        assertOutcomeInvalid(path, outcome(poor, at, 10, 15, "\"bsa\": 9"), "bsa");
+        assertOutcomeInvalid(path, outcome(poor, "2026-11-26T09:00:00+08:00", 10, 15, "\"bsa\": 1.8"), "transfusedAt");
+        assertOutcomeInvalid(path, outcome(poor, at, 10, 15, "\"bsa\": 1.8").replace("\"postHours\": 1", "\"postHours\": 100"), "postHours");
+        assertOutcomeInvalid(path, outcome(poor, at, 10, 15, "\"bsa\": 1.8").replace("3.0", "0"), "plateletDose");
+        HttpResponse<String> notAllocated = server.post(path + "/outcomes", outcome(later, at, 10, 15, "\"bsa\": 1.8"));
+        assertEquals(409, notAllocated.statusCode(), notAllocated.body());
+        assertEquals("not_allocated", TestServer.json(notAllocated).get("error").asText());
+        String cqCoordinator = TestTokens.of("t-cq-coordinator", List.of("CQ"), List.of("coordinator"));
+        assertEquals(403, server.postAs(cqCoordinator, path + "/outcomes", outcome(poor, at, 10, 15, "\"bsa\": 1.8")).statusCode(),
+                "only the requesting centre records outcomes");
+
+        // (15 - 10) x 1.8 / 3.0 = 3, a CCI of 3,000: poor
+        HttpResponse<String> recorded = server.post(path + "/outcomes", outcome(poor, at, 10, 15, "\"bsa\": 1.8"));
+        assertEquals(201, recorded.statusCode(), recorded.body());
+        assertEquals(3_000, TestServer.json(recorded).at("/outcome/cci").asInt());
+        assertFalse(TestServer.json(recorded).get("refractory").asBoolean(), "one poor 1 h increment");
+        // Mosteller sqrt(160 x 90 / 3600) = 2.0; (40 - 10) x 2.0 / 3.0 = 20, a CCI of 20,000: good
+        JsonNode goodOne = TestServer.json(server.post(path + "/outcomes",
+                outcome(good, "2026-11-25T10:00:00+08:00", 10, 40, "\"heightCm\": 160, \"weightKg\": 90")));
+        assertEquals(20_000, goodOne.at("/outcome/cci").asInt());
+        assertEquals(2.0, goodOne.at("/outcome/bsa").asDouble());
+        assertEquals(2, goodOne.at("/request/outcomes").size());
+        JsonNode events = goodOne.at("/request/events");
+        assertEquals("OUTCOME_RECORDED", events.get(events.size() - 1).get("type").asText());
+        ok(server.post(path + "/fulfil", ""));
+
+        // The next request for the patient ranks the good responder first and the poor one last in grade A.
+        JsonNode second = matchUntil(server, outcomePatientRequest(reference), r -> {
+            List<String> ids = donorIds(r);
+            return ids.containsAll(List.of(poor, good, later)) && ids.indexOf(good) < ids.indexOf(later)
+                    && ids.indexOf(later) < ids.indexOf(poor);
+        });
+        assertEquals(20_000, candidate(second, good).at("/earlierCci/value").asInt());
+        assertEquals("2026-11-25T02:00:00Z", candidate(second, good).at("/earlierCci/at").asText());
+        assertTrue(candidate(second, poor).get("poorResponder").asBoolean());
+        assertEquals("A", candidate(second, poor).get("grade").asText());
+        assertFalse(candidate(second, later).get("poorResponder").asBoolean());
+        assertTrue(candidate(second, later).get("earlierCci").isNull());
+        assertFalse(second.get("refractory").asBoolean());
+
+        // A second poor 1 h increment with an ABO-identical unit: refractory.
+        String secondPath = "/api/v1/match-requests/" + second.get("requestId").asText();
+        allocate(secondPath, later);
+        JsonNode third = TestServer.json(server.post(secondPath + "/outcomes",
+                outcome(later, "2026-11-25T11:00:00+08:00", 8, 12, "\"bsa\": 1.8")));
+        assertEquals(2_400, third.at("/outcome/cci").asInt());
+        assertTrue(third.get("refractory").asBoolean());
+        assertTrue(TestServer.json(server.get(secondPath)).get("refractory").asBoolean());
+
+        String history = "/api/v1/patients/CD/" + reference;
+        awaitTrue(() -> TestServer.json(server.get(history)).get("transfusions").size() == 3, "the history has every transfusion");
+        JsonNode patient = TestServer.json(ok(server.get(history)));
+        assertTrue(patient.get("refractory").asBoolean());
+        assertEquals(List.of(good), texts(patient.get("goodResponders")));
+        assertEquals(List.of(poor, later).stream().sorted().toList(), texts(patient.get("poorResponders")));
+        // matchUntil may have posted more requests for the patient while the pools or memory caught up.
+        List<String> requests = patient.get("requests").findValuesAsText("requestId");
+        assertTrue(requests.indexOf(first.get("requestId").asText()) >= 0
+                && requests.indexOf(first.get("requestId").asText()) < requests.indexOf(second.get("requestId").asText()),
+                "oldest first: " + requests);
+        assertEquals(403, server.getAs(cqCoordinator, history).statusCode(), "a patient is read by their requesting centre");
+        String subject = TestTokens.subjectOf(TestTokens.federation());
+        awaitTrue(() -> {
+            for (JsonNode entry : TestServer.json(server.get("/api/v1/audit?subject=" + subject + "&limit=500")).get("entries")) {
+                if (entry.get("action").asText().equals("GET /api/v1/patients/{centre}/{reference}")
+                        && texts(entry.get("resources")).contains("patient/CD/" + reference)) {
+                    return true;
+                }
+            }
+            return false;
+        }, "reading a patient's history is audited with the patient as resource");
+
+        JsonNode stats = TestServer.json(ok(server.get("/api/v1/stats?from=2026-01-01&to=2026-11-25")));
+        JsonNode cd = null;
+        for (JsonNode c : stats.get("centres")) {
+            if (c.get("centre").asText().equals("CD")) {
+                cd = c;
+            }
+        }
+        assertTrue(cd.get("outcomesRecorded").asInt() >= 3, cd.toString());
+        assertTrue(cd.get("refractoryPatients").asInt() >= 1, cd.toString());
+        assertTrue(cd.at("/medianOneHourCciByGrade/A").isInt(), cd.toString());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts;
+    }
+
+    private static void assertOutcomeInvalid(String path, String body, String field) {
+        HttpResponse<String> response = server.post(path + "/outcomes", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(field, TestServer.json(response).get("field").asText(), response.body());
+    }
+
     /** A red-cell request for a Di(b-) patient: the designed platelet donors are not typed for Di(b). */
     private static final String RED_CELL_REQUEST = """
             {"requestingCentre": "CQ", "product": "RED_CELLS", "units": 2, "urgency": "URGENT", "neededBy": "2026-11-27",

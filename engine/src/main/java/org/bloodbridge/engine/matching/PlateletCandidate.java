@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A donor considered for a platelet request: its {@link Evaluation packed evaluation} and what the
@@ -47,6 +48,20 @@ public record PlateletCandidate(String donorId, String homeCentre, LocalDate eli
     }
 
     /**
+     * {@link #order} with patient memory: within a grade, donors with a good earlier increment in
+     * this patient first and poor responders last; {@code responses} maps donorId to response and
+     * holds only donors with an earlier outcome (a handful), so the lookup costs little.
+     */
+    public static Comparator<PlateletCandidate> order(String requestingCentre, Map<String, Response> responses) {
+        if (responses.isEmpty()) {
+            return order(requestingCentre);
+        }
+        return Comparator.comparing(PlateletCandidate::grade)
+                .thenComparing(c -> responses.getOrDefault(c.donorId(), Response.UNKNOWN))
+                .thenComparing(order(requestingCentre));
+    }
+
+    /**
      * The part of the order a pool's scan ranks by, in one long: (m, x, u), dsaMfi, ABO class, RhD
      * flag (then come the eligible date and donorId).
      */
@@ -58,5 +73,11 @@ public record PlateletCandidate(String donorId, String homeCentre, LocalDate eli
     /** The candidates in rank order, excluded ones dropped. */
     public static List<PlateletCandidate> rank(Collection<PlateletCandidate> candidates, String requestingCentre) {
         return candidates.stream().filter(c -> !c.excluded()).sorted(order(requestingCentre)).toList();
+    }
+
+    /** {@link #rank} with patient memory ({@link #order(String, Map)}). */
+    public static List<PlateletCandidate> rank(Collection<PlateletCandidate> candidates, String requestingCentre,
+            Map<String, Response> responses) {
+        return candidates.stream().filter(c -> !c.excluded()).sorted(order(requestingCentre, responses)).toList();
     }
 }

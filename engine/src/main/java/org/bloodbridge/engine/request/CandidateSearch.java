@@ -19,6 +19,8 @@ import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.matching.PlateletCandidate;
 import org.bloodbridge.engine.matching.RedCellCandidate;
+import org.bloodbridge.engine.matching.Response;
+import org.bloodbridge.engine.outcome.PatientOutcomes;
 import org.bloodbridge.engine.pool.CentrePool;
 import org.bloodbridge.engine.query.MatchQuery;
 
@@ -47,11 +49,11 @@ final class CandidateSearch {
     private static final double POOLS_SHARE = 0.6;
 
     static Behavior<Message> create(String requestId, MatchQuery query, List<String> centres, LocalDate today,
-            RuleSet rules, Duration deadline, ActorRef<Result> replyTo) {
+            RuleSet rules, Duration deadline, PatientOutcomes patient, ActorRef<Result> replyTo) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             timers.startSingleTimer(new PoolsDeadline(), deadline.multipliedBy((long) (POOLS_SHARE * 100)).dividedBy(100));
             timers.startSingleTimer(new Deadline(), deadline);
-            return new CandidateSearch(ctx, requestId, query, centres, today, rules, replyTo).askPools();
+            return new CandidateSearch(ctx, requestId, query, centres, today, rules, patient, replyTo).askPools();
         }));
     }
 
@@ -63,16 +65,20 @@ final class CandidateSearch {
     private final LocalDate today;
     private final RuleSet rules;
     private final ActorRef<Result> replyTo;
+    private final PatientOutcomes patient;
+    private final Map<String, Response> responses;
     private final Set<String> answered = new TreeSet<>();
     private final Set<String> reported = new HashSet<>();
     private final List<PlateletCandidate> platelets = new ArrayList<>();
     private final List<RedCellCandidate> redCells = new ArrayList<>();
     /** donorId -> home centre, of the candidates being re-confirmed. */
     private final Map<String, String> unconfirmed = new HashMap<>();
+    /** Good responders of this patient no pool proposed, being confirmed too; they never count a centre missing. */
+    private final Set<String> remembered = new HashSet<>();
     private final List<Donor> confirmed = new ArrayList<>();
 
     private CandidateSearch(ActorContext<Message> context, String requestId, MatchQuery query, List<String> centres,
-            LocalDate today, RuleSet rules, ActorRef<Result> replyTo) {
+            LocalDate today, RuleSet rules, PatientOutcomes patient, ActorRef<Result> replyTo) {
         this.context = context;
         this.sharding = ClusterSharding.get(context.getSystem());
         this.requestId = requestId;
@@ -81,6 +87,8 @@ final class CandidateSearch {
         this.today = today;
         this.rules = rules;
         this.replyTo = replyTo;
+        this.patient = patient;
+        this.responses = patient.responses();
     }
 
     /** Candidates asked of each pool: more than wanted, so that some may drop out at re-confirmation. */
@@ -111,31 +119,44 @@ final class CandidateSearch {
                 .build();
     }
 
-    /** Re-confirms the best candidates of all centres with their DonorEntity. */
+    /**
+     * Re-confirms the best candidates of all centres with their DonorEntity, and the patient's good
+     * responders even when a pool cut them off (a pool ranks without the patient's memory).
+     */
     private Behavior<Message> confirm() {
         String requesting = query.criteria().requestingCentre();
         if (query.platelets() != null) {
-            PlateletCandidate.rank(platelets, requesting).stream().limit(poolLimit())
+            PlateletCandidate.rank(platelets, requesting, responses).stream().limit(poolLimit())
                     .forEach(c -> unconfirmed.put(c.donorId(), c.homeCentre()));
+            responses.forEach((donorId, response) -> {
+                if (response == Response.GOOD && !unconfirmed.containsKey(donorId)) {
+                    remembered.add(donorId);
+                }
+            });
         } else {
             RedCellCandidate.rank(redCells, requesting).stream().limit(poolLimit())
                     .forEach(c -> unconfirmed.put(c.donorId(), c.homeCentre()));
         }
-        if (unconfirmed.isEmpty()) {
+        if (unconfirmed.isEmpty() && remembered.isEmpty()) {
             return finish();
         }
         ActorRef<DonorEntity.Reply> adapter = context.messageAdapter(DonorEntity.Reply.class, DonorAnswered::new);
         unconfirmed.keySet().forEach(donorId ->
                 sharding.entityRefFor(DonorEntity.TYPE_KEY, donorId).tell(new DonorEntity.Get(adapter)));
+        remembered.forEach(donorId ->
+                sharding.entityRefFor(DonorEntity.TYPE_KEY, donorId).tell(new DonorEntity.Get(adapter)));
         return Behaviors.receive(Message.class)
                 .onMessage(DonorAnswered.class, a -> {
                     if (a.reply() instanceof DonorEntity.Accepted accepted) {
-                        unconfirmed.remove(accepted.donor().donorId());
-                        confirmed.add(accepted.donor());
+                        String donorId = accepted.donor().donorId();
+                        if (unconfirmed.remove(donorId) != null || remembered.remove(donorId)) {
+                            confirmed.add(accepted.donor());
+                        }
                     } else if (a.reply() instanceof DonorEntity.NotRegistered missing) {
                         unconfirmed.remove(missing.donorId());
+                        remembered.remove(missing.donorId());
                     }
-                    return unconfirmed.isEmpty() ? finish() : Behaviors.same();
+                    return unconfirmed.isEmpty() && remembered.isEmpty() ? finish() : Behaviors.same();
                 })
                 .onMessage(PoolAnswered.class, a -> Behaviors.same()) // too late
                 .onMessage(PoolsDeadline.class, d -> Behaviors.same())
@@ -156,7 +177,7 @@ final class CandidateSearch {
         }
         Set<String> inTime = new TreeSet<>(answered);
         inTime.removeAll(missing);
-        replyTo.tell(new Result(Confirmation.confirm(query, confirmed, requestId, rules, today), List.copyOf(inTime), List.copyOf(missing)));
+        replyTo.tell(new Result(Confirmation.confirm(query, confirmed, requestId, rules, today, patient), List.copyOf(inTime), List.copyOf(missing)));
         return Behaviors.stopped();
     }
 }

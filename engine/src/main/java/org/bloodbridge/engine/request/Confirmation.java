@@ -15,6 +15,9 @@ import org.bloodbridge.engine.matching.PlateletMatch;
 import org.bloodbridge.engine.matching.PlateletRequest;
 import org.bloodbridge.engine.matching.RedCellCandidate;
 import org.bloodbridge.engine.matching.RedCellRequest;
+import org.bloodbridge.engine.matching.Response;
+import org.bloodbridge.engine.outcome.PatientOutcomes;
+import org.bloodbridge.engine.outcome.TransfusionOutcome;
 import org.bloodbridge.engine.query.MatchCriteria;
 import org.bloodbridge.engine.query.MatchQuery;
 import org.bloodbridge.engine.typing.Abo;
@@ -31,8 +34,10 @@ final class Confirmation {
     private final TypingTables tables;
     private final PlateletRequest platelets;
     private final RedCellRequest redCells;
+    private final PatientOutcomes patient;
 
-    private Confirmation(MatchQuery query) {
+    private Confirmation(MatchQuery query, PatientOutcomes patient) {
+        this.patient = patient;
         this.criteria = query.criteria();
         this.tables = query.tables();
         this.platelets = query.platelets();
@@ -43,10 +48,16 @@ final class Confirmation {
      * The donors that still qualify for {@code query}, judged on their current state, ranked
      * (domain-rules.md sections 4 and 5), at most {@code maxCandidates}. A donor held by another
      * request, not eligible on the needed-by date, excluded by the patient's antibodies or no longer
-     * compatible is dropped.
+     * compatible is dropped. Platelet candidates are ranked with the patient's memory
+     * ({@code patient}: earlier outcomes) and show their earlier CCI.
      */
+    static List<Candidate> confirm(MatchQuery query, List<Donor> donors, String requestId, RuleSet rules, LocalDate today,
+            PatientOutcomes patient) {
+        return new Confirmation(query, patient).confirm(donors, requestId, rules, today);
+    }
+
     static List<Candidate> confirm(MatchQuery query, List<Donor> donors, String requestId, RuleSet rules, LocalDate today) {
-        return new Confirmation(query).confirm(donors, requestId, rules, today);
+        return confirm(query, donors, requestId, rules, today, PatientOutcomes.NONE);
     }
 
     private List<Candidate> confirm(List<Donor> donors, String requestId, RuleSet rules, LocalDate today) {
@@ -87,16 +98,22 @@ final class Confirmation {
                 matches.put(candidate.donorId(), platelets.explain(q.typing().hla(), profile));
             }
         }
-        List<PlateletCandidate> ranked = PlateletCandidate.rank(compatible, criteria.requestingCentre());
+        Map<String, Response> responses = patient.responses();
+        List<PlateletCandidate> ranked = PlateletCandidate.rank(compatible, criteria.requestingCentre(), responses);
         List<Candidate> candidates = new ArrayList<>();
         for (PlateletCandidate p : ranked.subList(0, Math.min(ranked.size(), criteria.maxCandidates()))) {
             PlateletMatch match = matches.get(p.donorId());
+            EarlierCci earlier = patient.latest(p.donorId()).map(Confirmation::earlierCci).orElse(null);
             candidates.add(new Candidate(candidates.size() + 1, p.donorId(), p.homeCentre(), match.grade(),
                     match.identical(), match.crossReactive(), match.mismatched(), match.abo().name(),
                     match.rhdWarning(), match.hlaCUntyped(), p.eligibleFrom(), CandidateState.PROPOSED, match.dsaMfi(),
-                    match.dsaWarning(), match.dsaAntibodies()));
+                    match.dsaWarning(), match.dsaAntibodies(), earlier, responses.get(p.donorId()) == Response.POOR));
         }
         return candidates;
+    }
+
+    private static EarlierCci earlierCci(TransfusionOutcome o) {
+        return new EarlierCci(o.cci(), o.transfusedAt(), o.postHours(), o.requestId());
     }
 
     private List<Candidate> rankRedCells(List<Qualified> qualified) {

@@ -5,16 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.outcome.Cci;
+import org.bloodbridge.engine.outcome.PatientOutcomes;
+import org.bloodbridge.engine.outcome.TransfusionOutcome;
 import org.bloodbridge.engine.query.MatchCriteria;
+import org.bloodbridge.engine.query.Product;
 
 /**
  * A match request after its search: the state of a MatchRequestEntity. Immutable and pure; the
  * {@code refusal...} methods say whether a workflow step is allowed (domain-rules.md section 6),
- * {@link #apply} gives the state after an event.
+ * {@link #apply} gives the state after an event. {@code outcomes}: the transfusions recorded on
+ * this request; {@code earlierOutcomes}: the patient's outcomes on earlier requests, as known when
+ * this one was created (section 7, patient memory).
  */
 public record MatchRequest(String requestId, MatchCriteria criteria, Instant createdAt, RequestStatus status,
                            List<Candidate> candidates, List<String> centresAnswered, List<String> centresMissing,
-                           List<Allocation> allocations, List<WorkflowEntry> events) implements CborSerializable {
+                           List<Allocation> allocations, List<WorkflowEntry> events, List<TransfusionOutcome> outcomes,
+                           List<TransfusionOutcome> earlierOutcomes) implements CborSerializable {
 
     public MatchRequest {
         candidates = List.copyOf(candidates);
@@ -22,13 +29,76 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
         centresMissing = List.copyOf(centresMissing);
         allocations = List.copyOf(allocations);
         events = List.copyOf(events);
+        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        earlierOutcomes = earlierOutcomes == null ? List.of() : List.copyOf(earlierOutcomes);
+    }
+
+    /** A request without transfusion outcomes. */
+    public MatchRequest(String requestId, MatchCriteria criteria, Instant createdAt, RequestStatus status,
+                        List<Candidate> candidates, List<String> centresAnswered, List<String> centresMissing,
+                        List<Allocation> allocations, List<WorkflowEntry> events) {
+        this(requestId, criteria, createdAt, status, candidates, centresAnswered, centresMissing, allocations, events,
+                List.of(), List.of());
     }
 
     static MatchRequest created(MatchRequestEvent.Created e) {
         return new MatchRequest(e.requestId(), e.criteria(), e.at(),
                 e.candidates().isEmpty() ? RequestStatus.NO_CANDIDATES : RequestStatus.CANDIDATES_FOUND,
                 e.candidates(), e.centresAnswered(), e.centresMissing(), List.of(),
-                List.of(new WorkflowEntry("CREATED", e.by(), e.subject(), e.at(), null, null)));
+                List.of(new WorkflowEntry("CREATED", e.by(), e.subject(), e.at(), null, null)), List.of(),
+                e.patientOutcomes());
+    }
+
+    /** The patient's outcomes: earlier ones known at creation and this request's own. */
+    public PatientOutcomes patientOutcomes() {
+        return new PatientOutcomes(earlierOutcomes).plus(outcomes);
+    }
+
+    /** Whether the patient is refractory (domain-rules.md section 7), from {@link #patientOutcomes}. */
+    public boolean refractory() {
+        return patientOutcomes().refractory();
+    }
+
+    /**
+     * Recording a transfusion of {@code donorId}'s unit: a platelet request, allocated or fulfilled,
+     * and the donor allocated on it. Recording the very same outcome again is allowed (and changes
+     * nothing: see {@link #alreadyRecorded}); a different one for the same donor and time is refused.
+     */
+    public Optional<Refusal> refusalToRecordOutcome(TransfusionOutcome outcome) {
+        if (criteria.product() != Product.PLATELETS_APHERESIS) {
+            return Optional.of(Refusal.invalidTransition("a corrected count increment is recorded for platelet requests only"));
+        }
+        if (status != RequestStatus.ALLOCATED && status != RequestStatus.FULFILLED) {
+            return Optional.of(Refusal.invalidTransition("the request is " + status
+                    + "; an outcome is recorded for a donor allocated on an ALLOCATED or FULFILLED request"));
+        }
+        if (!allocated(outcome.donorId())) {
+            return Optional.of(new Refusal("not_allocated", "donor " + outcome.donorId()
+                    + " is not allocated on this request; an outcome needs an allocated donor's unit", "donorId", List.of()));
+        }
+        boolean conflicting = outcomes.stream().anyMatch(o -> o.sameTransfusion(outcome) && !o.equals(outcome));
+        return conflicting
+                ? Optional.of(Refusal.invalidTransition("a different outcome of donor " + outcome.donorId() + " transfused at "
+                        + outcome.transfusedAt() + " is already recorded"))
+                : Optional.empty();
+    }
+
+    public boolean alreadyRecorded(TransfusionOutcome outcome) {
+        return outcomes.contains(outcome);
+    }
+
+    /**
+     * The outcome of a transfusion of {@code donorId}'s unit on this request, its CCI computed, with
+     * the donor's grade and ABO class as this request found them.
+     */
+    public TransfusionOutcome outcome(String donorId, Instant transfusedAt, double preCount, double postCount,
+            double postHours, double plateletDose, double bsa, Double heightCm, Double weightKg, Integer unitAgeDays) {
+        Optional<Candidate> candidate = candidate(donorId);
+        String grade = candidate.map(Candidate::grade).orElse(null);
+        String abo = candidate.map(Candidate::abo).orElse(null);
+        return new TransfusionOutcome(requestId, donorId, transfusedAt, preCount, postCount, postHours, plateletDose, bsa,
+                heightCm, weightKg, unitAgeDays, Cci.of(preCount, postCount, bsa, plateletDose), grade, abo,
+                TransfusionOutcome.aboCompatible(abo), TransfusionOutcome.fresh(unitAgeDays));
     }
 
     public Optional<Candidate> candidate(String donorId) {
@@ -125,6 +195,12 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
             List<Allocation> more = new ArrayList<>(allocations);
             more.add(new Allocation(e.donorId(), e.collectingCentre(), e.by(), e.at()));
             return with(RequestStatus.ALLOCATED, candidates, more, entry("ALLOCATED", e, e.donorId(), e.note()));
+        } else if (event instanceof MatchRequestEvent.OutcomeRecorded e) {
+            List<TransfusionOutcome> more = new ArrayList<>(outcomes);
+            more.add(e.outcome());
+            return new MatchRequest(requestId, criteria, createdAt, status, candidates, centresAnswered, centresMissing,
+                    allocations, history(entry("OUTCOME_RECORDED", e, e.outcome().donorId(), e.note())), more,
+                    earlierOutcomes);
         } else if (event instanceof MatchRequestEvent.Fulfilled e) {
             return with(RequestStatus.FULFILLED, candidates, allocations, entry("FULFILLED", e, null, e.note()));
         } else if (event instanceof MatchRequestEvent.Cancelled e) {
@@ -139,9 +215,13 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
 
     private MatchRequest with(RequestStatus newStatus, List<Candidate> newCandidates, List<Allocation> newAllocations,
             WorkflowEntry entry) {
+        return new MatchRequest(requestId, criteria, createdAt, newStatus, newCandidates, centresAnswered,
+                centresMissing, newAllocations, history(entry), outcomes, earlierOutcomes);
+    }
+
+    private List<WorkflowEntry> history(WorkflowEntry entry) {
         List<WorkflowEntry> history = new ArrayList<>(events);
         history.add(entry);
-        return new MatchRequest(requestId, criteria, createdAt, newStatus, newCandidates, centresAnswered,
-                centresMissing, newAllocations, history);
+        return history;
     }
 }

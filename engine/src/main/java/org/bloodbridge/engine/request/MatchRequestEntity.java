@@ -2,6 +2,7 @@ package org.bloodbridge.engine.request;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,6 +34,8 @@ import org.bloodbridge.engine.ReplyingCommand;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.pool.CentrePool;
+import org.bloodbridge.engine.outcome.PatientOutcomes;
+import org.bloodbridge.engine.outcome.TransfusionOutcome;
 import org.bloodbridge.engine.query.MatchCriteria;
 import org.bloodbridge.engine.query.MatchQueries;
 import org.bloodbridge.engine.query.MatchQuery;
@@ -74,8 +77,18 @@ public final class MatchRequestEntity
     /** A command from outside, answered with a {@link Reply}. */
     public sealed interface Request extends Command, ReplyingCommand<Reply> {}
 
-    /** Search the pools and store the result; answered by {@code criteria.timeoutMs()} plus the time to persist. */
-    public record Create(MatchCriteria criteria, String subject, ActorRef<Reply> replyTo) implements Request {}
+    /**
+     * Search the pools and store the result; answered by {@code criteria.timeoutMs()} plus the time to
+     * persist. {@code patient}: the patient's earlier transfusion outcomes (patient memory), looked up
+     * once by the caller before the search.
+     */
+    public record Create(MatchCriteria criteria, String subject, PatientOutcomes patient, ActorRef<Reply> replyTo)
+            implements Request {
+
+        public Create(MatchCriteria criteria, String subject, ActorRef<Reply> replyTo) {
+            this(criteria, subject, PatientOutcomes.NONE, replyTo);
+        }
+    }
 
     public record Get(ActorRef<Reply> replyTo) implements Request {}
 
@@ -87,6 +100,14 @@ public final class MatchRequestEntity
     public record Allocate(String donorId, String collectingCentre, String by, String subject, String note,
             ActorRef<Reply> replyTo)
             implements Request {}
+
+    /**
+     * Record a transfusion of an allocated donor's unit (domain-rules.md section 7); the values are
+     * checked for range by the caller, {@code bsa} given or computed from height and weight.
+     */
+    public record RecordOutcome(String donorId, Instant transfusedAt, double preCount, double postCount,
+            double postHours, double plateletDose, double bsa, Double heightCm, Double weightKg, Integer unitAgeDays,
+            String by, String subject, String note, ActorRef<Reply> replyTo) implements Request {}
 
     public record Fulfil(String by, String subject, String note, ActorRef<Reply> replyTo) implements Request {}
 
@@ -218,6 +239,7 @@ public final class MatchRequestEntity
                 .onCommand(Get.class, (state, c) -> Effect().reply(c.replyTo(), new Current(state.request())))
                 .onCommand(MoveCandidate.class, (state, c) -> move(state.request(), c))
                 .onCommand(Allocate.class, (state, c) -> allocate(state.request(), c))
+                .onCommand(RecordOutcome.class, (state, c) -> recordOutcome(state.request(), c))
                 .onCommand(Fulfil.class, (state, c) -> close(state.request().refusalToFulfil(), c.replyTo(),
                         new MatchRequestEvent.Fulfilled(requestId, by(state.request(), c.by()), clock.instant(), c.note(), c.subject())))
                 .onCommand(Cancel.class, (state, c) -> close(state.request().refusalToCancel(), c.replyTo(),
@@ -232,8 +254,9 @@ public final class MatchRequestEntity
             watchPools(create.criteria()); // before the search, so that no donor falls between the two
         }
         ActorRef<CandidateSearch.Result> results = context.messageAdapter(CandidateSearch.Result.class, SearchFinished::new);
+        PatientOutcomes patient = create.patient() == null ? PatientOutcomes.NONE : create.patient();
         context.spawnAnonymous(CandidateSearch.create(requestId, query, centres, LocalDate.now(clock), rules,
-                Duration.ofMillis(create.criteria().timeoutMs()), results));
+                Duration.ofMillis(create.criteria().timeoutMs()), patient, results));
         return Effect().noReply();
     }
 
@@ -241,7 +264,8 @@ public final class MatchRequestEntity
         Create create = (Create) pending;
         pending = null;
         var event = new MatchRequestEvent.Created(requestId, create.criteria().requestingCentre(), clock.instant(),
-                create.criteria(), result.candidates(), result.centresAnswered(), result.centresMissing(), create.subject());
+                create.criteria(), result.candidates(), result.centresAnswered(), result.centresMissing(), create.subject(),
+                create.patient() == null ? List.of() : create.patient().outcomes());
         return Effect().persist(event).thenRun(s -> {
             if (create.criteria().standing()) {
                 StandingRequests.tell(context.getSystem(), new StandingRequests.Add(requestId));
@@ -301,7 +325,8 @@ public final class MatchRequestEntity
     private void catchUp(MatchRequest request, List<String> pools) {
         ActorRef<CandidateSearch.Result> results = context.messageAdapter(CandidateSearch.Result.class, CaughtUp::new);
         context.spawnAnonymous(CandidateSearch.create(requestId, queries.compile(request.criteria()), pools,
-                LocalDate.now(clock), rules, Duration.ofMillis(request.criteria().timeoutMs()), results));
+                LocalDate.now(clock), rules, Duration.ofMillis(request.criteria().timeoutMs()), request.patientOutcomes(),
+                results));
     }
 
     /** The catch-up search's re-confirmed donors that are not candidates yet, appended while there is room. */
@@ -340,7 +365,7 @@ public final class MatchRequestEntity
             return Effect().noReply(); // no answer: the pool tells again on the donor's next change
         }
         List<Candidate> confirmed = Confirmation.confirm(queries.compile(request.criteria()), List.of(accepted.donor()),
-                requestId, rules, LocalDate.now(clock));
+                requestId, rules, LocalDate.now(clock), request.patientOutcomes());
         if (confirmed.isEmpty()) {
             return Effect().noReply();
         }
@@ -369,6 +394,20 @@ public final class MatchRequestEntity
         return askDonor(allocate, allocate.donorId(), replyTo -> new DonorEntity.Reserve(requestId,
                 by(request, allocate.by()), criteria.product().donationType(), criteria.neededBy(), allocate.subject(),
                 replyTo));
+    }
+
+    private ReplyEffect<MatchRequestEvent, State> recordOutcome(MatchRequest request, RecordOutcome c) {
+        TransfusionOutcome outcome = request.outcome(c.donorId(), c.transfusedAt(), c.preCount(), c.postCount(),
+                c.postHours(), c.plateletDose(), c.bsa(), c.heightCm(), c.weightKg(), c.unitAgeDays());
+        var refusal = request.refusalToRecordOutcome(outcome);
+        if (refusal.isPresent()) {
+            return Effect().reply(c.replyTo(), new Refused(refusal.get()));
+        }
+        if (request.alreadyRecorded(outcome)) { // a retry
+            return Effect().reply(c.replyTo(), new Current(request));
+        }
+        return persistAndReply(new MatchRequestEvent.OutcomeRecorded(requestId, by(request, c.by()), clock.instant(),
+                outcome, c.note(), c.subject()), c.replyTo());
     }
 
     private ReplyEffect<MatchRequestEvent, State> askDonor(Request step, String donorId,

@@ -3,6 +3,7 @@ package org.bloodbridge.engine.request;
 import java.time.Instant;
 import java.util.List;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.outcome.TransfusionOutcome;
 import org.bloodbridge.engine.query.MatchCriteria;
 
 /**
@@ -19,9 +20,20 @@ public sealed interface MatchRequestEvent extends CborSerializable {
 
     String subject();
 
-    /** The pools were searched: the ranked candidates and which centres answered by the deadline. */
+    /**
+     * The pools were searched: the ranked candidates and which centres answered by the deadline.
+     * {@code patientOutcomes}: the patient's earlier transfusion outcomes the ranking used (null in
+     * events written before patient memory).
+     */
     record Created(String requestId, String by, Instant at, MatchCriteria criteria, List<Candidate> candidates,
-                   List<String> centresAnswered, List<String> centresMissing, String subject) implements MatchRequestEvent {}
+                   List<String> centresAnswered, List<String> centresMissing, String subject,
+                   List<TransfusionOutcome> patientOutcomes) implements MatchRequestEvent {
+
+        public Created(String requestId, String by, Instant at, MatchCriteria criteria, List<Candidate> candidates,
+                       List<String> centresAnswered, List<String> centresMissing, String subject) {
+            this(requestId, by, at, criteria, candidates, centresAnswered, centresMissing, subject, null);
+        }
+    }
 
     /**
      * A standing request gained a donor who came to qualify after its search (registered, typed,
@@ -36,6 +48,10 @@ public sealed interface MatchRequestEvent extends CborSerializable {
 
     record Allocated(String requestId, String by, Instant at, String donorId, String collectingCentre, String note,
                      String subject) implements MatchRequestEvent {}
+
+    /** A transfusion of an allocated donor's unit and its count increment (domain-rules.md section 7). */
+    record OutcomeRecorded(String requestId, String by, Instant at, TransfusionOutcome outcome, String note,
+                           String subject) implements MatchRequestEvent {}
 
     record Fulfilled(String requestId, String by, Instant at, String note, String subject) implements MatchRequestEvent {}
 

@@ -88,4 +88,32 @@ class AboRhdAndRankingTest {
         }
         assertEquals("B3UX", expected.get(8).grade().label());
     }
+
+    @Test
+    void patientMemoryRanksGoodRespondersFirstAndPoorRespondersLastWithinTheirGrade() {
+        LocalDate day = LocalDate.of(2026, 11, 25);
+        List<PlateletCandidate> expected = List.of(
+                // grade A: the good responder first although MAJOR and from another centre
+                new PlateletCandidate("a-good", "CQ", day, packed(0, 0, 0, AboClass.MAJOR, false)),
+                new PlateletCandidate("a-1", "CD", day, packed(0, 0, 0, AboClass.IDENTICAL, false)),
+                new PlateletCandidate("a-2", "CQ", day, packed(0, 0, 0, AboClass.MINOR, false)),
+                // the poor responder last of grade A, though IDENTICAL from the requesting centre
+                new PlateletCandidate("a-poor", "CD", day, packed(0, 0, 0, AboClass.IDENTICAL, false)),
+                // never above a better grade: memory orders within a grade only
+                new PlateletCandidate("b-good", "CQ", day, packed(0, 0, 1, AboClass.IDENTICAL, false)),
+                new PlateletCandidate("b-1", "CQ", day, packed(0, 0, 1, AboClass.IDENTICAL, false)),
+                new PlateletCandidate("c-poor", "CQ", day, packed(1, 0, 0, AboClass.IDENTICAL, false)),
+                new PlateletCandidate("d-1", "CQ", day, packed(2, 0, 0, AboClass.IDENTICAL, false)));
+        Map<String, Response> memory = Map.of("a-good", Response.GOOD, "a-poor", Response.POOR,
+                "b-good", Response.GOOD, "c-poor", Response.POOR);
+        Random random = new Random(7);
+        for (int round = 0; round < 20; round++) {
+            List<PlateletCandidate> shuffled = new ArrayList<>(expected);
+            Collections.shuffle(shuffled, random);
+            assertEquals(expected, PlateletCandidate.rank(shuffled, "CD", memory));
+        }
+        assertEquals(List.of("a-1", "a-poor", "a-2", "a-good"),
+                PlateletCandidate.rank(expected.subList(0, 4), "CD", Map.of()).stream().map(PlateletCandidate::donorId).toList(),
+                "without memory the usual order holds");
+    }
 }

@@ -130,4 +130,35 @@ class MatchRequestWorkflowTest {
         request = request.apply(new MatchRequestEvent.Cancelled("r1", "CD", later.plusSeconds(2), null, "u-cd"));
         assertFalse(request.takesNewCandidate("d3"), "a cancelled request takes nobody");
     }
+
+    @Test
+    void anOutcomeIsRecordedForAnAllocatedDonorOnlyAndTwoPoorOnesMakeThePatientRefractory() {
+        MatchRequest request = created(List.of(candidate(1, "d1"), candidate(2, "d2")));
+        var early = request.outcome("d1", AT, 10, 15, 1, 3.0, 1.8, null, null, null);
+        assertEquals("invalid_transition", refusal(request.refusalToRecordOutcome(early)), "nothing allocated yet");
+        request = move(request, "d1", CandidateState.CONTACTED);
+        request = move(request, "d1", CandidateState.ACCEPTED);
+        request = request.apply(new MatchRequestEvent.Allocated("r1", "CD", AT, "d1", "CQ", null, "u-cd"));
+
+        var notAllocated = request.outcome("d2", AT, 10, 15, 1, 3.0, 1.8, null, null, null);
+        assertEquals("not_allocated", refusal(request.refusalToRecordOutcome(notAllocated)));
+
+        var first = request.outcome("d1", AT, 10, 15, 1, 3.0, 1.8, null, null, null);
+        assertEquals(3_000, first.cci());
+        assertEquals("A", first.grade());
+        assertTrue(first.aboCompatible() && first.fresh(), "IDENTICAL, unit age unknown");
+        assertTrue(request.refusalToRecordOutcome(first).isEmpty());
+        request = request.apply(new MatchRequestEvent.OutcomeRecorded("r1", "CD", AT, first, null, "u-cd"));
+        assertTrue(request.alreadyRecorded(first));
+        assertTrue(request.refusalToRecordOutcome(first).isEmpty(), "the same outcome again is a harmless retry");
+        var different = request.outcome("d1", AT, 10, 40, 1, 3.0, 1.8, null, null, null);
+        assertEquals("invalid_transition", refusal(request.refusalToRecordOutcome(different)));
+        assertEquals(false, request.refractory(), "one poor 1 h increment");
+
+        var second = request.outcome("d1", AT.plusSeconds(86_400), 8, 12, 0.5, 3.0, 1.8, null, null, 2);
+        request = request.apply(new MatchRequestEvent.OutcomeRecorded("r1", "CD", AT, second, null, "u-cd"));
+        assertTrue(request.refractory(), "two poor 1 h increments with ABO-compatible fresh units");
+        assertEquals("OUTCOME_RECORDED", request.events().get(request.events().size() - 1).type());
+        assertEquals(2, request.outcomes().size());
+    }
 }

@@ -177,6 +177,27 @@ class StoredDataTest {
         assertEquals(created, back);
     }
 
+    /** An outcome, and a request created with the patient's earlier outcomes and a remembered candidate, read back. */
+    @Test
+    void transfusionOutcomesRoundTrip() {
+        var outcome = new org.bloodbridge.engine.outcome.TransfusionOutcome(StoredSamples.REQUEST, StoredSamples.DONOR,
+                StoredSamples.AT, 10, 15.5, 1, 3.0, 2.0, 160.0, 90.0, null, 3_667, "A", "IDENTICAL", true, true);
+        var recorded = new org.bloodbridge.engine.request.MatchRequestEvent.OutcomeRecorded(StoredSamples.REQUEST, "CD",
+                StoredSamples.AT, outcome, "1 h count", "u-cd");
+        var candidate = new org.bloodbridge.engine.request.Candidate(1, StoredSamples.DONOR, "CD", "A", List.of("A2"),
+                List.of(), List.of(), "IDENTICAL", false, false, java.time.LocalDate.of(2026, 3, 1),
+                org.bloodbridge.engine.request.CandidateState.PROPOSED, 0, false, List.of(),
+                new org.bloodbridge.engine.request.EarlierCci(3_667, StoredSamples.AT, 1, StoredSamples.REQUEST), true);
+        var created = new org.bloodbridge.engine.request.MatchRequestEvent.Created("req-0004", "CD", StoredSamples.AT,
+                StoredSamples.CRITERIA, List.of(candidate), List.of("CD"), List.of(), "u-cd", List.of(outcome));
+        for (Object event : List.of(recorded, created)) {
+            byte[] bytes = serialization.serialize(event).get();
+            Serializer serializer = serialization.findSerializerFor(event);
+            assertEquals(event, serialization.deserialize(bytes, serializer.identifier(),
+                    Serializers.manifestFor(serializer, event)).get());
+        }
+    }
+
     /** Writes the samples as the code serializes them now; run only when asked (see the class comment). */
     @Test
     @EnabledIfSystemProperty(named = "bloodbridge.writeSerialized", matches = ".+")

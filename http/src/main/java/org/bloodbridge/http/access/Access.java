@@ -114,6 +114,9 @@ public final class Access {
         if (values.containsKey("requestId")) {
             call.touchedRequest(values.get("requestId"), null);
         }
+        if (values.containsKey("reference") && values.containsKey("centre")) {
+            call.touchedPatient(values.get("centre"), values.get("reference"));
+        }
         if (values.containsKey("jobId")) {
             call.touchedImport(values.get("jobId"));
         }

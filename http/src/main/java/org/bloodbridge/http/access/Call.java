@@ -75,6 +75,15 @@ public final class Call {
         }
     }
 
+    /**
+     * Records that the call read or changed the health data of a patient of {@code centre}
+     * ({@code reference}: the requesting centre's pseudonymous patient reference).
+     */
+    public synchronized void touchedPatient(String centre, String reference) {
+        resources.add("patient/" + centre + "/" + reference);
+        scope.add(centre);
+    }
+
     public synchronized void touchedImport(String jobId) {
         resources.add("import/" + jobId);
     }

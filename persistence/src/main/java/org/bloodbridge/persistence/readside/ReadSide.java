@@ -32,12 +32,14 @@ public final class ReadSide {
     private final RequestListingTable requestListings;
     private final AuditTable auditTrail;
     private final PersonalDataKeys personalDataKeys;
+    private final PatientHistoryTable patientHistory;
 
     private ReadSide(OnceSucceeded<Done> schema, DonorSummaryTable donorSummaries, RequestListingTable requestListings,
-            AuditTable auditTrail, PersonalDataKeys personalDataKeys) {
+            AuditTable auditTrail, PersonalDataKeys personalDataKeys, PatientHistoryTable patientHistory) {
         this.schema = schema;
         this.donorSummaries = donorSummaries;
         this.requestListings = requestListings;
+        this.patientHistory = patientHistory;
         this.auditTrail = auditTrail;
         this.personalDataKeys = personalDataKeys;
     }
@@ -58,7 +60,8 @@ public final class ReadSide {
                 new RequestListingTable(session, settings, schema),
                 new AuditTable(session, settings, schema),
                 new PersonalDataKeys(session, schema, settings.keyspace(), settings.profile(),
-                        DeploymentKey.from(system.settings().config()), Clock.systemUTC()));
+                        DeploymentKey.from(system.settings().config()), Clock.systemUTC()),
+                new PatientHistoryTable(session, settings, schema));
         readSide.ready().whenComplete((done, failure) -> {
             if (failure != null) {
                 log.warn("Could not create the read-side schema yet (tried again on first use): {}", failure.toString());
@@ -78,6 +81,11 @@ public final class ReadSide {
 
     public RequestListingTable requestListings() {
         return requestListings;
+    }
+
+    /** Each patient's requests and transfusion outcomes (patient memory). */
+    public PatientHistoryTable patientHistory() {
+        return patientHistory;
     }
 
     public AuditTable auditTrail() {

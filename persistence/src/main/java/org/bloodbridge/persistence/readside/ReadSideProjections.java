@@ -21,7 +21,8 @@ import org.bloodbridge.engine.request.MatchRequestEvent;
 /**
  * The projections that keep the read side: donor events into the donor summaries the pools
  * rebuild from (and, again, into the pools: the reliable path beside the entity's direct update),
- * and match request events into the listing by centre. Each handler reads the entity's current
+ * and match request events into the listing by centre and each patient's history (requests and
+ * transfusion outcomes). Each handler reads the entity's current
  * state rather than folding events, so a redelivered or skipped-over event still leaves the newest
  * state; the tables keep the row with the highest event number.
  */
@@ -47,6 +48,7 @@ public final class ReadSideProjections {
                         (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Get(r), askTimeout)
                         .thenCompose(reply -> reply instanceof MatchRequestEntity.Current current
                                 ? readSide.requestListings().upsert(listing(current.request()))
+                                        .thenCompose(done -> readSide.patientHistory().record(current.request()))
                                 : done()));
     }
 
