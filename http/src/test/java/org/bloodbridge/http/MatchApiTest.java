@@ -129,12 +129,12 @@ class MatchApiTest extends OneServerPerClass {
      */
     @Test
     void aStandingRequestGainsADonorWhoQualifiesLaterAndACancelledOneDoesNot() {
-        // Antibodies against A2 and A24 exclude every other donor of this class; the newcomer carries
+        // Antibodies against A2, A24, B8 and B35 exclude every other donor of this class; the newcomer carries
         // HPA-1a, so the other tests' patient (anti-HPA-1a) never gets it.
         String standing = """
                 {"requestingCentre": "CD", "product": "PLATELETS_APHERESIS", "neededBy": "2026-11-26", "standing": true,
                  "patient": {"reference": "P-CHRONIC", "sex": "M", "abo": "A", "rhD": "POS",
-                   "hla": {"A": ["A1", "A3"], "B": ["B46", "B60"]}, "hlaAntibodies": ["A2", "A24"]},
+                   "hla": {"A": ["A1", "A3"], "B": ["B46", "B60"]}, "hlaAntibodies": ["A2", "A24", "B8", "B35"]},
                  "maxCandidates": 5, "timeoutMs": 2000}
                 """;
         JsonNode open = TestServer.json(server.post("/api/v1/match-requests", standing));
