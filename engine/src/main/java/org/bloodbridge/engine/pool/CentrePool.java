@@ -17,7 +17,9 @@ import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.actor.typed.PostStop;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.EngineMetrics;
 import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.donor.DonorRecords;
 import org.bloodbridge.engine.donor.DonorSummary;
@@ -99,7 +101,9 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
     private final DonorRecords records;
     private final PoolSettings settings;
     private final PoolIndex index;
+    private final EngineMetrics metrics;
     private boolean ready;
+    private long rebuildStarted;
     /** Panel donors whose records the warm-up has yet to ask, and how many asks are in flight. */
     private Iterator<String> toWarm = Collections.emptyIterator();
     private int warming;
@@ -116,12 +120,15 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
         this.records = records;
         this.settings = settings;
         this.index = new PoolIndex(centre, tables);
+        this.metrics = EngineMetrics.of(context.getSystem());
         rebuild();
     }
 
     private void rebuild() {
         ActorRef<Command> self = getContext().getSelf();
         getContext().getLog().info("pool {}: rebuilding from the read side", centre);
+        rebuildStarted = System.nanoTime();
+        metrics.poolRebuilding(centre);
         store.loadCentre(centre, page -> self.tell(new Loaded(page)))
                 .whenComplete((done, failure) -> self.tell(new Rebuilt(failure)));
     }
@@ -129,9 +136,14 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Update.class, u -> upsert(u.summary()))
+                .onMessage(Update.class, u -> {
+                    upsert(u.summary());
+                    metrics.poolSize(centre, index.size());
+                    return this;
+                })
                 .onMessage(Loaded.class, l -> {
                     l.page().forEach(this::upsert);
+                    metrics.poolSize(centre, index.size());
                     return this;
                 })
                 .onMessage(Rebuilt.class, this::rebuilt)
@@ -153,6 +165,10 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
                             : new Counted(centre, false, null, null));
                     return this;
                 })
+                .onSignal(PostStop.class, stop -> {
+                    metrics.poolStopped(centre);
+                    return this;
+                })
                 .build();
     }
 
@@ -171,6 +187,8 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
         } else {
             ready = true;
             getContext().getLog().info("pool {}: ready with {} donors", centre, index.size());
+            metrics.poolSize(centre, index.size());
+            metrics.poolReady(centre, System.nanoTime() - rebuildStarted);
             startWarming();
         }
         return this;

@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.bloodbridge.engine.EngineMetrics;
 import org.bloodbridge.engine.donor.Donor;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
@@ -63,6 +64,8 @@ final class CandidateSearch {
     private final LocalDate today;
     private final RuleSet rules;
     private final ActorRef<Result> replyTo;
+    private final EngineMetrics metrics;
+    private long poolsAsked;
     private final Set<String> answered = new TreeSet<>();
     private final Set<String> reported = new HashSet<>();
     private final List<PlateletCandidate> platelets = new ArrayList<>();
@@ -81,6 +84,7 @@ final class CandidateSearch {
         this.today = today;
         this.rules = rules;
         this.replyTo = replyTo;
+        this.metrics = EngineMetrics.of(context.getSystem());
     }
 
     /** Candidates asked of each pool: more than wanted, so that some may drop out at re-confirmation. */
@@ -91,6 +95,7 @@ final class CandidateSearch {
 
     private Behavior<Message> askPools() {
         ActorRef<CentrePool.Found> adapter = context.messageAdapter(CentrePool.Found.class, PoolAnswered::new);
+        poolsAsked = System.nanoTime();
         for (String centre : centres) {
             sharding.entityRefFor(CentrePool.TYPE_KEY, centre)
                     .tell(new CentrePool.FindCandidates(query.criteria(), today, poolLimit(), adapter));
@@ -99,6 +104,7 @@ final class CandidateSearch {
                 .onMessage(PoolAnswered.class, a -> {
                     CentrePool.Found found = a.found();
                     reported.add(found.centre());
+                    metrics.poolAnswered(found.centre(), System.nanoTime() - poolsAsked);
                     if (found.ready()) {
                         answered.add(found.centre());
                         platelets.addAll(found.platelets());
@@ -154,6 +160,7 @@ final class CandidateSearch {
             context.getLog().warn("match request {}: {} candidates not re-confirmed by the deadline", requestId, unconfirmed.size());
             missing.addAll(unconfirmed.values());
         }
+        missing.forEach(metrics::centreMissing);
         Set<String> inTime = new TreeSet<>(answered);
         inTime.removeAll(missing);
         replyTo.tell(new Result(Confirmation.confirm(query, confirmed, requestId, rules, today), List.copyOf(inTime), List.copyOf(missing)));
