@@ -56,12 +56,17 @@ public final class NodeMetrics implements Extension {
 
     /**
      * One projection instance's meters: the age of the last event it handled when it handled it
-     * (a projection restarted or moved here keeps them), and the events handled.
+     * (0 once it stops here), and the events handled (a projection restarted or moved here adds to them).
      */
     public record ProjectionMeters(AtomicLong lagMillis, Counter events) {
         public void handled(long eventTimestampMillis) {
             lagMillis.set(Math.max(0, System.currentTimeMillis() - eventTimestampMillis));
             events.increment();
+        }
+
+        /** Not running here any more: no lag to report. */
+        public void stopped() {
+            lagMillis.set(0);
         }
     }
 

@@ -75,6 +75,13 @@ public final class TaggedProjection {
                     return done;
                 });
             }
+
+            /** The projection stops here (it restarts, or moves to another node, which reports its lag from then on). */
+            @Override
+            public CompletionStage<Done> stop() {
+                meters.stopped();
+                return super.stop();
+            }
         });
     }
 }
