@@ -18,10 +18,11 @@ import org.apache.pekko.management.javadsl.CheckResult;
 import org.apache.pekko.management.javadsl.HealthChecks;
 import org.bloodbridge.engine.Centre;
 import org.bloodbridge.http.access.Access;
+import org.bloodbridge.http.metrics.RouteMetrics;
 
 /**
  * Every route of the server, assembled in this one place: the console on {@code /} and
- * {@code /console}, health on {@code /health}, the API under {@code /api/v1}. Cross-cutting concerns wrap the whole tree here: the error format, and
+ * {@code /console}, health on {@code /health}, the API under {@code /api/v1}. Cross-cutting concerns wrap the whole tree here: request latency ({@link RouteMetrics}), the error format, and
  * {@link Access} (sign-in, rights, audit) around everything but the public endpoints.
  */
 public final class ApiRoutes {
@@ -44,11 +45,13 @@ public final class ApiRoutes {
     private final Access access;
     private final AuditRoutes audit;
     private final ConsoleRoutes console;
+    private final RouteMetrics metrics;
 
     ApiRoutes(PersonalDataRoutes personalData, DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports,
             MatchRoutes matches, RegistryRoutes registry, AuditRoutes audit, List<Centre> centres, Reference reference,
-            HealthChecks health, Access access, ConsoleRoutes console) {
+            HealthChecks health, Access access, ConsoleRoutes console, RouteMetrics metrics) {
         this.console = console;
+        this.metrics = metrics;
         this.personalData = personalData;
         this.audit = audit;
         this.access = access;
@@ -64,7 +67,7 @@ public final class ApiRoutes {
     }
 
     public Route route() {
-        return ErrorHandling.handleErrors(() -> concat(
+        return metrics.timed(() -> ErrorHandling.handleErrors(() -> concat(
                 console.route(), // public: the page's API calls carry the token
                 pathPrefix("health", () -> concat(
                         path("alive", () -> get(() -> check(health.aliveResult(), "alive"))),
@@ -82,7 +85,7 @@ public final class ApiRoutes {
                                 eligibility.route(call),
                                 imports.route(call),
                                 matches.route(call),
-                                audit.route(call))))))));
+                                audit.route(call)))))))));
     }
 
     /** Pekko Management's health checks (as on its own port), in the API's JSON format. */

@@ -24,8 +24,12 @@ import org.apache.pekko.management.HealthCheckSettings;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.HealthChecks;
 import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.bloodbridge.engine.EngineMetrics;
 import org.bloodbridge.engine.KeepAlive;
 import org.bloodbridge.engine.ShardedAsk;
+import org.bloodbridge.http.metrics.EngineMeters;
+import org.bloodbridge.http.metrics.RouteMetrics;
+import org.bloodbridge.persistence.metrics.NodeMetrics;
 import org.bloodbridge.http.access.Access;
 import org.bloodbridge.http.access.AccessSettings;
 import org.bloodbridge.http.access.RateLimits;
@@ -63,11 +67,13 @@ public final class BloodbridgeNode implements AutoCloseable {
     private final ActorSystem<Void> system;
     private final ServerBinding binding;
     private final HealthChecks healthChecks;
+    private final int managementPort;
 
-    private BloodbridgeNode(ActorSystem<Void> system, ServerBinding binding, HealthChecks healthChecks) {
+    private BloodbridgeNode(ActorSystem<Void> system, ServerBinding binding, HealthChecks healthChecks, int managementPort) {
         this.system = system;
         this.binding = binding;
         this.healthChecks = healthChecks;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -89,7 +95,11 @@ public final class BloodbridgeNode implements AutoCloseable {
         log.info("IMGT/HLA release {}; eligibility rule set {}", tables.hla().release(), rules.name());
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bloodbridge", RemoteTls.apply(withSeedNodes(config)));
         try {
-            PekkoManagement.get(system).start().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            // Before any entity or session starts: the engine's and the driver's meters go to the node's registry.
+            NodeMetrics metrics = NodeMetrics.get(system);
+            EngineMetrics.install(system, new EngineMeters(metrics.registry()));
+            int managementPort = PekkoManagement.get(system).start().toCompletableFuture().get(30, TimeUnit.SECONDS)
+                    .port();
             joinCluster(system);
             ReadSide readSide = ReadSide.start(system);
             PoolStore poolStore = (centre, page) -> readSide.donorSummaries().loadCentre(centre, page).thenApply(done -> null);
@@ -138,13 +148,14 @@ public final class BloodbridgeNode implements AutoCloseable {
                     new Access(new TokenVerifier(AccessSettings.from(config)), readSide.auditTrail(),
                             system.dispatchers().lookup(DispatcherSelector.blocking()), Set.copyOf(settings.centreCodes()),
                             new RateLimits(RateLimits.Settings.from(config))),
-                    ConsoleRoutes.from(config));
+                    ConsoleRoutes.from(config),
+                    new RouteMetrics(metrics.registry()));
             ServerBinding binding = ApiTls.enableOn(Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()), config)
                     .bind(routes.route())
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             stopInCoordinatedShutdown(system, binding);
-            return new BloodbridgeNode(system, binding, healthChecks);
+            return new BloodbridgeNode(system, binding, healthChecks, managementPort);
         } catch (Exception e) {
             system.terminate();
             throw new IllegalStateException("could not start the node: " + e.getMessage(), e);
@@ -218,6 +229,11 @@ public final class BloodbridgeNode implements AutoCloseable {
 
     public int httpPort() {
         return binding.localAddress().getPort();
+    }
+
+    /** Pekko Management's port: health, cluster HTTP and {@code /metrics}, for the operator's network only. */
+    public int managementPort() {
+        return managementPort;
     }
 
     /** Pekko Management's readiness: Up in the cluster, and the store ready. */

@@ -13,6 +13,8 @@ import static org.apache.pekko.http.javadsl.server.Directives.withRequestTimeout
 import static org.apache.pekko.http.javadsl.server.Directives.withSizeLimit;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +34,7 @@ import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.http.access.AccessDenied;
 import org.bloodbridge.http.access.Call;
+import org.bloodbridge.persistence.metrics.NodeMetrics;
 import org.bloodbridge.http.ImportLineInput.ImportLine;
 import org.bloodbridge.http.ServerSettings.ImportSettings;
 
@@ -58,6 +61,9 @@ final class ImportRoutes {
     private final ImportSettings settings;
     private final Clock clock;
     private final ImportJobs jobs = new ImportJobs();
+    /** Lines imported on this node by outcome (their rate is the import's lines per second). */
+    private final Counter linesAccepted;
+    private final Counter linesRejected;
 
     ImportRoutes(ImportLineInput lineInput, DonorDirectory directory, PersonalData personalData, ActorSystem<?> system,
             ImportSettings settings, Clock clock) {
@@ -67,6 +73,14 @@ final class ImportRoutes {
         this.system = system;
         this.settings = settings;
         this.clock = clock;
+        MeterRegistry registry = NodeMetrics.get(system).registry();
+        this.linesAccepted = importedLines(registry, "accepted");
+        this.linesRejected = importedLines(registry, "rejected");
+    }
+
+    private static Counter importedLines(MeterRegistry registry, String outcome) {
+        return Counter.builder("bloodbridge.import.lines").tag("outcome", outcome)
+                .description("Import lines handled on this node: accepted (written) or rejected").register(registry);
     }
 
     Route route(Call call) {
@@ -116,6 +130,7 @@ final class ImportRoutes {
             call.charge(1);
             line = lineInput.read(text, call);
         } catch (RuntimeException e) {
+            linesRejected.increment();
             job.rejected(lineNumber, ErrorHandling.apiErrorOf(e));
             return CompletableFuture.completedFuture(Done.getInstance());
         }
@@ -123,8 +138,10 @@ final class ImportRoutes {
                 .thenCompose(sealed -> directory.ask(line.donorId(), replyTo -> line.command(sealed, call.caller().subject(), replyTo)))
                 .handle((reply, failure) -> {
                     if (failure == null && reply instanceof DonorEntity.Imported imported) {
+                        linesAccepted.increment();
                         job.accepted(imported);
                     } else {
+                        linesRejected.increment();
                         job.rejected(lineNumber, ErrorHandling.apiErrorOf(
                                 failure != null ? failure : new IllegalStateException("unexpected reply " + reply)));
                     }

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.bloodbridge.persistence.metrics.PrometheusText;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/v1/import} over real HTTP: good lines in, bad lines reported by number, re-import adds nothing. */
@@ -143,6 +145,8 @@ class ImportTest extends OneServerPerClass {
         }).collect(Collectors.joining("\n"))
                 // Blank padding past the global 2 MB request limit, which the import route lifts.
                 + ("\n" + " ".repeat(1000)).repeat(3000);
+        double acceptedBefore = importedLines("accepted");
+        double rejectedBefore = importedLines("rejected");
         long start = System.nanoTime();
         JsonNode report = importAndWait(ndjson);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -150,8 +154,15 @@ class ImportTest extends OneServerPerClass {
         assertEquals(lines, report.get("added").asInt());
         assertEquals(0, report.get("rejected").asInt());
         assertEquals(lines + 3000, report.get("linesRead").asInt());
+        assertEquals(acceptedBefore + lines, importedLines("accepted"), "the node's import meter");
+        assertEquals(rejectedBefore, importedLines("rejected"));
         System.out.printf("import throughput: %d lines in %.2f s = %.0f lines/s%n", lines, seconds, lines / seconds);
         assertEquals(1, lookup(ids.get(lines - 1)).get("donations").size());
+    }
+
+    /** {@code bloodbridge_import_lines_total} of {@code outcome}, from the node's /metrics. */
+    private static double importedLines(String outcome) {
+        return PrometheusText.sum(server.scrapeMetrics().body(), "bloodbridge_import_lines_total", Map.of("outcome", outcome));
     }
 
     @Test

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import org.bloodbridge.persistence.metrics.PrometheusText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +177,43 @@ class MatchApiTest extends OneServerPerClass {
         assertEquals("since", TestServer.json(noSince).get("field").asText());
         assertEquals("since", TestServer.json(server.get("/api/v1/match-requests/" + openId + "/changes?since=yesterday"))
                 .get("field").asText());
+    }
+
+    /** GET /metrics on the management port (not the API's): the node's meters, and each call counted under its template. */
+    @Test
+    void theNodesMetricsAreOnTheManagementPort() {
+        String requestId = matchUntil(server, plateletRequest(2), r -> true).get("requestId").asText();
+        Map<String, String> readRequest = Map.of("route", "/api/v1/match-requests/{requestId}", "method", "GET", "status", "2xx");
+        HttpResponse<String> before = server.scrapeMetrics();
+        assertEquals(200, before.statusCode());
+        assertTrue(before.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        double readsBefore = PrometheusText.sum(before.body(), "bloodbridge_http_requests_seconds_count", readRequest);
+
+        assertEquals(200, server.get("/api/v1/match-requests/" + requestId).statusCode());
+
+        String after = server.scrapeMetrics().body();
+        assertEquals(readsBefore + 1, PrometheusText.sum(after, "bloodbridge_http_requests_seconds_count", readRequest));
+        assertTrue(after.contains("bloodbridge_http_requests_seconds_bucket{method=\"GET\",route=\"/api/v1/match-requests/{requestId}\","
+                + "status=\"2xx\",le=\"0.1\"}"), "a histogram with bounded buckets");
+        assertEquals(0, PrometheusText.sum(after, "bloodbridge_http_requests_seconds_count", Map.of("route", "/api/v1/match-requests/" + requestId)),
+                "routes are templates, never a request's own path");
+        assertEquals(1, PrometheusText.sum(after, "bloodbridge_pool_ready", Map.of("centre", "CD")));
+        assertTrue(PrometheusText.sum(after, "bloodbridge_pool_donors", Map.of("centre", "CQ")) >= 5);
+        assertTrue(PrometheusText.sum(after, "bloodbridge_match_pool_answer_seconds_count", Map.of("centre", "CQ")) >= 1);
+        assertTrue(PrometheusText.sum(after, "cassandra_session_cql_requests_seconds_count", Map.of("session", "journal")) > 0);
+        assertTrue(PrometheusText.sum(after, "cassandra_session_cql_requests_seconds_count", Map.of("session", "readside")) > 0);
+        for (String name : List.of("cassandra_session_cql_client_timeouts_total", "cassandra_nodes_pool_open_connections",
+                "bloodbridge_pool_rebuild_duration_seconds_count", "bloodbridge_import_lines_total",
+                "jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total", "process_cpu_usage")) {
+            assertTrue(after.contains("\n" + name), name + " in\n" + after);
+        }
+        // The projections have handled the donors' events by now or soon.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> PrometheusText.sum(
+                server.scrapeMetrics().body(), "bloodbridge_projection_events_total", Map.of("projection", "donor-summaries")) > 0);
+        assertTrue(server.scrapeMetrics().body().contains("\nbloodbridge_projection_lag_seconds{projection=\"donor-summaries\""));
+
+        assertEquals(404, server.sendAnonymously(HttpRequest.newBuilder(server.uri("/metrics")).GET()).statusCode(),
+                "not on the API port");
     }
 
     @Test

@@ -90,6 +90,11 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + node.httpPort() + path);
     }
 
+    /** {@code GET /metrics} on the node's management port. */
+    HttpResponse<String> scrapeMetrics() {
+        return sendAnonymously(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.managementPort() + "/metrics")).GET());
+    }
+
     /** As {@link TestTokens#federation()}, a caller with every role at every test centre. */
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());

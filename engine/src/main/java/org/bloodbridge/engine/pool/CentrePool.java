@@ -20,7 +20,9 @@ import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.actor.typed.PostStop;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.EngineMetrics;
 import org.bloodbridge.engine.InvalidField;
 import org.bloodbridge.engine.donor.DonorRecords;
 import org.bloodbridge.engine.donor.DonorSummary;
@@ -135,7 +137,9 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
     private final PoolIndex index;
     /** Standing requests watching this pool, by requestId. */
     private final Map<String, Watching> watches = new HashMap<>();
+    private final EngineMetrics metrics;
     private boolean ready;
+    private long rebuildStarted;
     /** Panel donors whose records the warm-up has yet to ask, and how many asks are in flight. */
     private Iterator<String> toWarm = Collections.emptyIterator();
     private int warming;
@@ -152,12 +156,15 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
         this.records = records;
         this.settings = settings;
         this.index = new PoolIndex(centre, tables);
+        this.metrics = EngineMetrics.of(context.getSystem());
         rebuild();
     }
 
     private void rebuild() {
         ActorRef<Command> self = getContext().getSelf();
         getContext().getLog().info("pool {}: rebuilding from the read side", centre);
+        rebuildStarted = System.nanoTime();
+        metrics.poolRebuilding(centre);
         store.loadCentre(centre, page -> self.tell(new Loaded(page)))
                 .whenComplete((done, failure) -> self.tell(new Rebuilt(failure)));
     }
@@ -167,6 +174,7 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
         return newReceiveBuilder()
                 .onMessage(Update.class, u -> {
                     if (upsert(u.summary())) {
+                        metrics.poolSize(centre, index.size());
                         tellWatchers(u.summary().donorId());
                     }
                     return this;
@@ -178,6 +186,7 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
                 })
                 .onMessage(Loaded.class, l -> {
                     l.page().forEach(this::upsert);
+                    metrics.poolSize(centre, index.size());
                     return this;
                 })
                 .onMessage(Rebuilt.class, this::rebuilt)
@@ -197,6 +206,10 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
                     c.replyTo().tell(ready
                             ? new Counted(centre, true, index.countsOn(c.from()), index.countsOn(c.to()))
                             : new Counted(centre, false, null, null));
+                    return this;
+                })
+                .onSignal(PostStop.class, stop -> {
+                    metrics.poolStopped(centre);
                     return this;
                 })
                 .build();
@@ -246,6 +259,8 @@ public final class CentrePool extends AbstractBehavior<CentrePool.Command> {
         } else {
             ready = true;
             getContext().getLog().info("pool {}: ready with {} donors", centre, index.size());
+            metrics.poolSize(centre, index.size());
+            metrics.poolReady(centre, System.nanoTime() - rebuildStarted);
             startWarming();
         }
         return this;

@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.bloodbridge.engine.EngineMetrics;
 import org.bloodbridge.engine.donor.Donor;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
@@ -67,6 +68,8 @@ final class CandidateSearch {
     private final ActorRef<Result> replyTo;
     private final PatientOutcomes patient;
     private final Map<String, Response> responses;
+    private final EngineMetrics metrics;
+    private long poolsAsked;
     private final Set<String> answered = new TreeSet<>();
     private final Set<String> reported = new HashSet<>();
     private final List<PlateletCandidate> platelets = new ArrayList<>();
@@ -89,6 +92,7 @@ final class CandidateSearch {
         this.replyTo = replyTo;
         this.patient = patient;
         this.responses = patient.responses();
+        this.metrics = EngineMetrics.of(context.getSystem());
     }
 
     /** Candidates asked of each pool: more than wanted, so that some may drop out at re-confirmation. */
@@ -99,6 +103,7 @@ final class CandidateSearch {
 
     private Behavior<Message> askPools() {
         ActorRef<CentrePool.Found> adapter = context.messageAdapter(CentrePool.Found.class, PoolAnswered::new);
+        poolsAsked = System.nanoTime();
         for (String centre : centres) {
             sharding.entityRefFor(CentrePool.TYPE_KEY, centre)
                     .tell(new CentrePool.FindCandidates(query.criteria(), today, poolLimit(), adapter));
@@ -107,6 +112,7 @@ final class CandidateSearch {
                 .onMessage(PoolAnswered.class, a -> {
                     CentrePool.Found found = a.found();
                     reported.add(found.centre());
+                    metrics.poolAnswered(found.centre(), System.nanoTime() - poolsAsked);
                     if (found.ready()) {
                         answered.add(found.centre());
                         platelets.addAll(found.platelets());
@@ -175,6 +181,7 @@ final class CandidateSearch {
             context.getLog().warn("match request {}: {} candidates not re-confirmed by the deadline", requestId, unconfirmed.size());
             missing.addAll(unconfirmed.values());
         }
+        missing.forEach(metrics::centreMissing);
         Set<String> inTime = new TreeSet<>(answered);
         inTime.removeAll(missing);
         replyTo.tell(new Result(Confirmation.confirm(query, confirmed, requestId, rules, today, patient), List.copyOf(inTime), List.copyOf(missing)));

@@ -74,18 +74,21 @@ public final class AuditTable {
         return Instant.ofEpochMilli(Uuids.unixTimestamp(id));
     }
 
-    /** Stores {@code e}; completes once every row of it is written, fails if any is not. */
+    /**
+     * Stores {@code e}; completes once every row of it is written, fails if any is not. Rows are
+     * new (a new time-based id): an absent username or an empty set is left unset, not a tombstone.
+     */
     public CompletionStage<Done> append(AuditEntry e) {
         return insertDay.get().thenCompose(day -> insertResource.get().thenCompose(res -> insertSubject.get()
                 .thenCompose(sub -> {
                     List<BoundStatement> rows = new ArrayList<>();
                     LocalDate date = LocalDate.ofInstant(e.at(), ZoneOffset.UTC);
-                    rows.add(day.bind(date, e.id(), e.subject(), e.username(), e.centres(), e.roles(), e.client(),
+                    rows.add(Bindings.bindPresent(day, date, e.id(), e.subject(), e.username(), e.centres(), e.roles(), e.client(),
                             e.action(), e.resources(), e.scope(), e.outcome()));
-                    rows.add(sub.bind(e.subject(), e.id(), e.username(), e.centres(), e.roles(), e.client(), e.action(),
+                    rows.add(Bindings.bindPresent(sub, e.subject(), e.id(), e.username(), e.centres(), e.roles(), e.client(), e.action(),
                             e.resources(), e.scope(), e.outcome()));
                     for (String resource : e.resources()) {
-                        rows.add(res.bind(resource, e.id(), e.subject(), e.username(), e.centres(), e.roles(), e.client(),
+                        rows.add(Bindings.bindPresent(res, resource, e.id(), e.subject(), e.username(), e.centres(), e.roles(), e.client(),
                                 e.action(), e.resources(), e.scope(), e.outcome()));
                     }
                     List<CompletableFuture<?>> writes = new ArrayList<>();

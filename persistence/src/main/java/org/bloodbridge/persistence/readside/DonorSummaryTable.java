@@ -58,15 +58,16 @@ public final class DonorSummaryTable {
      * Writes {@code s} unless a summary with a higher {@code seqNr} is already stored. Safe to repeat
      * and to apply out of order: the row is written at timestamp {@code seqNr}, so Cassandra keeps the
      * newest. The row is first deleted at {@code seqNr - 1} (same partition, one mutation), which
-     * clears fields an older summary had and this one leaves null, without a tombstone per null cell
-     * (loads would count them against Cassandra's tombstone thresholds).
+     * clears fields an older summary had and this one leaves null; this one's null fields are left
+     * unset ({@link Bindings}), so they write no tombstone per cell (loads would count them against
+     * Cassandra's tombstone thresholds). A row deletion under a live row is not counted by reads.
      */
     public CompletionStage<Done> upsert(DonorSummary s) {
         int slice = DonorTags.slice(s.donorId()); // the partition slice is the slice of its event tag
         String typing = s.typing() == null ? null : toJson(s.typing());
         return delete.get().thenCombine(insert.get(), (del, ins) -> BatchStatement.newInstance(DefaultBatchType.UNLOGGED,
                         del.bind(s.seqNr() - 1, s.homeCentre(), slice, s.donorId()),
-                        ins.bind(s.homeCentre(), slice, s.donorId(), s.seqNr(), s.asOf(), typing, name(s.abo()), name(s.rhD()),
+                        Bindings.bindPresent(ins, s.homeCentre(), slice, s.donorId(), s.seqNr(), s.asOf(), typing, name(s.abo()), name(s.rhD()),
                                 s.eligiblePlatelets(), s.eligibleWholeBlood(), s.registeredOn(), s.hlaTypedOn(),
                                 s.redCellTypedOn(), s.permanentlyDeferredOn(), s.reservedFor(), s.seqNr()))
                 .setExecutionProfileName(settings.profile()))

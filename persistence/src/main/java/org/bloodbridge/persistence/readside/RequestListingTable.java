@@ -53,12 +53,13 @@ public final class RequestListingTable {
 
     /**
      * Writes {@code r} unless a listing of the same request with a higher {@code seqNr} is stored;
-     * safe to repeat and to apply out of order (see {@link DonorSummaryTable#upsert}).
+     * safe to repeat and to apply out of order; absent fields are left unset, the row deletion clears
+     * older values (see {@link DonorSummaryTable#upsert}).
      */
     public CompletionStage<Done> upsert(RequestListing r) {
         return delete.get().thenCombine(insert.get(), (del, ins) -> BatchStatement.newInstance(DefaultBatchType.UNLOGGED,
                         del.bind(r.seqNr() - 1, r.centre(), r.createdAt(), r.requestId()),
-                        ins.bind(r.centre(), r.createdAt(), r.requestId(), r.status(), r.product(), r.urgency(),
+                        Bindings.bindPresent(ins, r.centre(), r.createdAt(), r.requestId(), r.status(), r.product(), r.urgency(),
                                 r.hospital(), r.patientReference(), r.neededBy(), r.seqNr(), r.seqNr()))
                 .setExecutionProfileName(settings.profile()))
                 .thenCompose(session::executeWrite);

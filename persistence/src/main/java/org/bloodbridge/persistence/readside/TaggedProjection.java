@@ -18,6 +18,7 @@ import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
 import org.apache.pekko.projection.javadsl.AtLeastOnceProjection;
 import org.apache.pekko.projection.javadsl.Handler;
 import org.apache.pekko.projection.javadsl.SourceProvider;
+import org.bloodbridge.persistence.metrics.NodeMetrics;
 
 /**
  * Projections of tagged events into a handler: one at-least-once projection per tag, reading the
@@ -59,7 +60,8 @@ public final class TaggedProjection {
             ActorSystem<?> system, String name, String tag, Class<E> eventType, Function<E, CompletionStage<Done>> handler) {
         SourceProvider<Offset, EventEnvelope<Object>> events =
                 EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
-        return CassandraProjection.atLeastOnce(ProjectionId.of(name, tag), events, () -> new Handler<>() {
+        NodeMetrics.ProjectionMeters meters = NodeMetrics.get(system).projection(name, tag);
+        return CassandraProjection.atLeastOnce(ProjectionId.of(name, tag), events, () -> new Handler<EventEnvelope<Object>>() {
             @Override
             public CompletionStage<Done> process(EventEnvelope<Object> envelope) {
                 Object event = envelope.event();
@@ -68,7 +70,17 @@ public final class TaggedProjection {
                             + eventType.getName() + " but " + envelope.persistenceId() + " event "
                             + envelope.sequenceNr() + " is a " + event.getClass().getName());
                 }
-                return handler.apply(eventType.cast(event));
+                return handler.apply(eventType.cast(event)).thenApply(done -> {
+                    meters.handled(envelope.timestamp());
+                    return done;
+                });
+            }
+
+            /** The projection stops here (it restarts, or moves to another node, which reports its lag from then on). */
+            @Override
+            public CompletionStage<Done> stop() {
+                meters.stopped();
+                return super.stop();
             }
         });
     }

@@ -1,8 +1,15 @@
 package org.bloodbridge.persistence.readside;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.QueryTrace;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.TraceEvent;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +29,7 @@ import org.bloodbridge.engine.donor.DonorTags;
 import org.bloodbridge.engine.donor.Typing;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RhD;
+import org.bloodbridge.persistence.cassandra.TestCassandra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +96,44 @@ class DonorSummaryTableTest {
         Await.result(table.upsert(v5), TIMEOUT);
         Await.result(table.upsert(v6), TIMEOUT);
         assertEquals(Map.of("donor-order", v6), load("C-ORDER"), "replays change nothing");
+    }
+
+    /**
+     * A summary's absent fields are left unset, not bound to null: Cassandra's own trace of a read
+     * of the row counts no tombstone cell (a bound null is one tombstone per cell, which pool loads
+     * counted by the thousand a page), and the fields an older summary had are still cleared.
+     */
+    @Test
+    void absentFieldsWriteNoTombstoneCells() {
+        LocalDate day = LocalDate.of(2026, 11, 25);
+        DonorSummary full = summary("donor-no-tombstones", "C-TOMBSTONES", 1, Abo.A, "request-1");
+        DonorSummary sparse = new DonorSummary("donor-no-tombstones", "C-TOMBSTONES", 3, day, null, null, null, null, null,
+                day, null, null, null, null);
+        Await.result(table.upsert(full), TIMEOUT);
+        Await.result(table.upsert(sparse), TIMEOUT);
+        assertEquals(Map.of(sparse.donorId(), sparse), load("C-TOMBSTONES"), "the older summary's fields are cleared");
+
+        try (CqlSession cql = TestCassandra.shared().openSession()) {
+            String summaries = settings.keyspace() + "." + DonorSummaryTable.TABLE;
+            ResultSet read = cql.execute(SimpleStatement.newInstance(
+                            "SELECT * FROM " + summaries + " WHERE centre = ? AND slice = ?",
+                            "C-TOMBSTONES", DonorTags.slice(sparse.donorId()))
+                    .setTracing(true));
+            assertEquals(1, read.all().size());
+            QueryTrace trace = read.getExecutionInfo().getQueryTrace();
+            List<String> counts = trace.getEvents().stream().map(TraceEvent::getActivity)
+                    .filter(activity -> activity.startsWith("Read ") && activity.contains("tombstone cells")).toList();
+            assertFalse(counts.isEmpty(), "the trace counts tombstones: " + trace.getEvents());
+            for (String count : counts) {
+                assertTrue(count.matches("Read 1 live rows and 0 tombstone cells.*"), count);
+            }
+
+            BoundStatement bound = Bindings.bindPresent(
+                    cql.prepare("INSERT INTO " + summaries + " (centre, slice, donor_id, abo) VALUES (?, ?, ?, ?)"),
+                    "C-TOMBSTONES", 0, "donor-unbound", null);
+            assertTrue(bound.isSet(2));
+            assertFalse(bound.isSet(3), "a null is left unset");
+        }
     }
 
     @Test
