@@ -37,6 +37,7 @@ public final class ApiRoutes {
     private final ImportRoutes imports;
     private final MatchRoutes matches;
     private final RegistryRoutes registry;
+    private final RecallRoutes recalls;
     private final List<Centre> centres;
     private final Reference reference;
     private final HealthChecks health;
@@ -46,8 +47,9 @@ public final class ApiRoutes {
     private final ConsoleRoutes console;
 
     ApiRoutes(PersonalDataRoutes personalData, DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports,
-            MatchRoutes matches, RegistryRoutes registry, AuditRoutes audit, List<Centre> centres, Reference reference,
-            HealthChecks health, Access access, ConsoleRoutes console) {
+            MatchRoutes matches, RegistryRoutes registry, RecallRoutes recalls, AuditRoutes audit, List<Centre> centres,
+            Reference reference, HealthChecks health, Access access, ConsoleRoutes console) {
+        this.recalls = recalls;
         this.console = console;
         this.personalData = personalData;
         this.audit = audit;
@@ -82,6 +84,7 @@ public final class ApiRoutes {
                                 eligibility.route(call),
                                 imports.route(call),
                                 matches.route(call),
+                                recalls.route(call),
                                 audit.route(call))))))));
     }
 

@@ -34,6 +34,7 @@ import java.util.Set;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.lookback.LookbackRules;
 import org.bloodbridge.engine.eligibility.RuleSets;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.pool.CentrePool;
@@ -95,7 +96,7 @@ public final class BloodbridgeNode implements AutoCloseable {
             var asks = new ShardedAsk(system);
             CentrePool.initSharding(system, tables, queries, poolStore, DonorEntity.records(asks, settings.askTimeout()),
                     settings.pools());
-            DonorEntity.initSharding(system, rules, clock, CentrePool.updates(system));
+            DonorEntity.initSharding(system, rules, LookbackRules.fromConfig(config, rules), clock, CentrePool.updates(system));
             MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout());
             startProjectionsOnceReady(system, readSide, settings);
             system.systemActorOf(PoolKeepAlive.create(settings.centreCodes(), settings.poolKeepAlive()), "pool-keep-alive",
@@ -121,7 +122,8 @@ public final class BloodbridgeNode implements AutoCloseable {
                     new MatchRoutes(checks, new MatchRequestInput(checks, queries), asks, settings.askTimeout(),
                             readSide.requestListings()),
                     new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables,
-                            personalData),
+                            personalData, readSide.recalls()),
+                    new RecallRoutes(checks, directory, readSide.recalls()),
                     new AuditRoutes(readSide.auditTrail(), checks, clock.getZone()),
                     settings.centres(),
                     new ApiRoutes.Reference(tables.hla().release(), rules.name()),

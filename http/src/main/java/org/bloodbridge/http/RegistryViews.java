@@ -3,6 +3,7 @@ package org.bloodbridge.http;
 import java.time.LocalDate;
 import java.util.List;
 import org.bloodbridge.engine.pool.PoolCounts;
+import org.bloodbridge.persistence.readside.RecallFigures;
 
 /** The registry's answers as the API shows them: a search page, and the panel statistics. */
 final class RegistryViews {
@@ -14,13 +15,13 @@ final class RegistryViews {
     /** {@code GET /api/v1/stats}: per centre, and the federation's total. */
     record Stats(LocalDate from, LocalDate to, List<CentreFigures> centres, Figures total) {}
 
-    /** One centre's figures, flat beside its code. */
+    /** One centre's figures, flat beside its code; {@code recalls} as of now (its look-back recall list). */
     record CentreFigures(String centre, Growth donors, Growth plateletPanel, Growth rarePanel,
-            Growth permanentDeferrals) {
+            Growth permanentDeferrals, RecallFigures recalls) {
 
-        static CentreFigures of(String centre, Figures figures) {
+        static CentreFigures of(String centre, Figures figures, RecallFigures recalls) {
             return new CentreFigures(centre, figures.donors(), figures.plateletPanel(), figures.rarePanel(),
-                    figures.permanentDeferrals());
+                    figures.permanentDeferrals(), recalls);
         }
     }
 

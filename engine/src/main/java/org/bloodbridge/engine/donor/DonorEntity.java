@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -347,7 +348,7 @@ public final class DonorEntity
      * episode opens only recalls the donor does not have yet (usually none).
      */
     private ReplyEffect<DonorEvent, State> recordTestResult(State state, RecordTestResult c) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the read side stores it
         Donor donor = state.donor();
         var recorded = new DonorEvent.TestResultRecorded(donorId, donor.homeCentre(), c.result().centre(), now, c.result(), c.subject());
         List<Recall> opened = Lookback.recalls(donorId, c.result().result(),
@@ -373,7 +374,7 @@ public final class DonorEntity
             return Effect().reply(c.replyTo(), new Rejected("already_acknowledged", "recall " + c.recallId()
                     + " was acknowledged at " + recall.get().acknowledgement().at(), donorId, List.of()));
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var ack = new Acknowledgement(c.outcome(), c.note(), c.centre(), c.subject(), now);
         return Effect().persist(new DonorEvent.RecallAcknowledged(donorId, state.donor().homeCentre(), c.centre(), now,
                         c.recallId(), ack, c.subject()))

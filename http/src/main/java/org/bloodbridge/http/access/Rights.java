@@ -54,6 +54,8 @@ public final class Rights {
             new Right("POST", "/api/v1/match-requests/{requestId}/allocations", Set.of(COORDINATOR), AUDITED),
             new Right("POST", "/api/v1/match-requests/{requestId}/fulfil", Set.of(COORDINATOR), AUDITED),
             new Right("POST", "/api/v1/match-requests/{requestId}/cancel", Set.of(COORDINATOR), AUDITED),
+            new Right("GET", "/api/v1/recalls", Set.of(LAB, COORDINATOR), AUDITED),
+            new Right("POST", "/api/v1/recalls/{recallId}/acknowledge", Set.of(LAB), AUDITED),
             new Right("GET", "/api/v1/audit", Set.of(AUDITOR), AUDITED));
 
     private Rights() {}

@@ -30,11 +30,13 @@ public final class ReadSide {
     private final OnceSucceeded<Done> schema;
     private final DonorSummaryTable donorSummaries;
     private final RequestListingTable requestListings;
+    private final RecallTable recalls;
     private final AuditTable auditTrail;
     private final PersonalDataKeys personalDataKeys;
 
     private ReadSide(OnceSucceeded<Done> schema, DonorSummaryTable donorSummaries, RequestListingTable requestListings,
-            AuditTable auditTrail, PersonalDataKeys personalDataKeys) {
+            RecallTable recalls, AuditTable auditTrail, PersonalDataKeys personalDataKeys) {
+        this.recalls = recalls;
         this.schema = schema;
         this.donorSummaries = donorSummaries;
         this.requestListings = requestListings;
@@ -56,6 +58,7 @@ public final class ReadSide {
         ReadSide readSide = new ReadSide(schema,
                 new DonorSummaryTable(session, settings, schema, system.executionContext()),
                 new RequestListingTable(session, settings, schema),
+                new RecallTable(session, settings, schema),
                 new AuditTable(session, settings, schema),
                 new PersonalDataKeys(session, schema, settings.keyspace(), settings.profile(),
                         DeploymentKey.from(system.settings().config()), Clock.systemUTC()));
@@ -78,6 +81,10 @@ public final class ReadSide {
 
     public RequestListingTable requestListings() {
         return requestListings;
+    }
+
+    public RecallTable recalls() {
+        return recalls;
     }
 
     public AuditTable auditTrail() {
