@@ -38,6 +38,7 @@ public final class ApiRoutes {
     private final ImportRoutes imports;
     private final MatchRoutes matches;
     private final RegistryRoutes registry;
+    private final RecallRoutes recalls;
     private final List<Centre> centres;
     private final Reference reference;
     private final HealthChecks health;
@@ -48,8 +49,9 @@ public final class ApiRoutes {
     private final RouteMetrics metrics;
 
     ApiRoutes(PersonalDataRoutes personalData, DonorRoutes donors, EligibilityRoutes eligibility, ImportRoutes imports,
-            MatchRoutes matches, RegistryRoutes registry, AuditRoutes audit, List<Centre> centres, Reference reference,
-            HealthChecks health, Access access, ConsoleRoutes console, RouteMetrics metrics) {
+            MatchRoutes matches, RegistryRoutes registry, RecallRoutes recalls, AuditRoutes audit, List<Centre> centres,
+            Reference reference, HealthChecks health, Access access, ConsoleRoutes console, RouteMetrics metrics) {
+        this.recalls = recalls;
         this.console = console;
         this.metrics = metrics;
         this.personalData = personalData;
@@ -85,6 +87,7 @@ public final class ApiRoutes {
                                 eligibility.route(call),
                                 imports.route(call),
                                 matches.route(call),
+                                recalls.route(call),
                                 audit.route(call)))))))));
     }
 

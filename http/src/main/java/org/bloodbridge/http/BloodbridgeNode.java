@@ -39,6 +39,7 @@ import java.util.Set;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.lookback.LookbackRules;
 import org.bloodbridge.engine.eligibility.RuleSets;
 import org.bloodbridge.engine.identity.DonorIds;
 import org.bloodbridge.engine.pool.CentrePool;
@@ -107,7 +108,7 @@ public final class BloodbridgeNode implements AutoCloseable {
             var asks = new ShardedAsk(system);
             CentrePool.initSharding(system, tables, queries, poolStore, DonorEntity.records(asks, settings.askTimeout()),
                     settings.pools());
-            DonorEntity.initSharding(system, rules, clock, CentrePool.updates(system));
+            DonorEntity.initSharding(system, rules, LookbackRules.fromConfig(config, rules), clock, CentrePool.updates(system));
             MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout(),
                     settings.poolKeepAlive());
             StandingRequests.initSharding(system, settings.poolKeepAlive());
@@ -140,7 +141,8 @@ public final class BloodbridgeNode implements AutoCloseable {
                             new RequestEventStream(system, new RequestEventFeed(system), announcements, asks, settings.askTimeout()),
                             announcements),
                     new RegistryRoutes(checks, settings.centres(), asks, settings.askTimeout(), directory, rules, tables,
-                            personalData, readSide.patientHistory()),
+                            personalData, readSide.patientHistory(), readSide.recalls()),
+                    new RecallRoutes(checks, directory, readSide.recalls()),
                     new AuditRoutes(readSide.auditTrail(), checks, clock.getZone()),
                     settings.centres(),
                     new ApiRoutes.Reference(tables.hla().release(), rules.name()),

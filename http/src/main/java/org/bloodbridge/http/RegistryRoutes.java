@@ -34,11 +34,13 @@ import org.bloodbridge.http.RegistryViews.Figures;
 import org.bloodbridge.http.RegistryViews.SearchPage;
 import org.bloodbridge.http.RegistryViews.Stats;
 import org.bloodbridge.persistence.readside.PatientHistoryTable;
+import org.bloodbridge.persistence.readside.RecallFigures;
+import org.bloodbridge.persistence.readside.RecallTable;
 
 /**
  * The fused registry across centres, read from the centre pools: {@code GET /api/v1/donors/search}
  * (donors matching every filter, by donorId, paged) and {@code GET /api/v1/stats} (panel sizes at
- * two dates and their growth). A pool still rebuilding makes the answer 503: a partial registry
+ * two dates and their growth; each centre's open look-back recalls and median time to acknowledge). A pool still rebuilding makes the answer 503: a partial registry
  * answer would look complete.
  */
 final class RegistryRoutes {
@@ -51,11 +53,13 @@ final class RegistryRoutes {
     private final TypingTables tables;
     private final PersonalData personalData;
     private final PatientHistoryTable patients;
+    private final RecallTable recalls;
 
     RegistryRoutes(RequestChecks checks, List<Centre> centres, ShardedAsk asks, Duration askTimeout,
             DonorDirectory directory, RuleSet rules, TypingTables tables, PersonalData personalData,
-            PatientHistoryTable patients) {
+            PatientHistoryTable patients, RecallTable recalls) {
         this.patients = patients;
+        this.recalls = recalls;
         this.checks = checks;
         this.centres = centres;
         this.asks = asks;
@@ -150,24 +154,32 @@ final class RegistryRoutes {
             List<CompletableFuture<OutcomeFigures>> outcomes = centres.stream()
                     .map(c -> patients.outcomesOfCentre(c.code()).thenApply(OutcomeFigures::of).toCompletableFuture())
                     .toList();
-            CompletionStage<Stats> body = CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                    .thenCombine(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)), (a, b) -> statsBody(start, end,
-                            answers.stream().map(CompletableFuture::join).toList(),
-                            outcomes.stream().map(CompletableFuture::join).toList()));
+            // Recall figures are as of now, not per date: the open list and how fast centres close entries.
+            List<CompletableFuture<RecallFigures>> recallFigures = centres.stream()
+                    .map(c -> recalls.figures(c.code()).toCompletableFuture())
+                    .toList();
+            List<CompletableFuture<?>> all = new ArrayList<>(answers);
+            all.addAll(outcomes);
+            all.addAll(recallFigures);
+            CompletionStage<Stats> body = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> statsBody(start, end, answers.stream().map(CompletableFuture::join).toList(),
+                            outcomes.stream().map(CompletableFuture::join).toList(),
+                            recallFigures.stream().map(CompletableFuture::join).toList()));
             return onSuccess(body, b -> complete(StatusCodes.OK, b, Json.marshaller()));
         });
     }
 
-    /** {@code outcomes}: each centre's outcome figures, in the order of {@code counts}. */
+    /** {@code outcomes} and {@code recallFigures}: each centre's, in the order of {@code counts}. */
     private static Stats statsBody(LocalDate from, LocalDate to, List<CentrePool.Counted> counts,
-            List<OutcomeFigures> outcomes) {
-        int i = 0;
+            List<OutcomeFigures> outcomes, List<RecallFigures> recallFigures) {
         List<CentreFigures> perCentre = new ArrayList<>();
         PoolCounts totalFrom = PoolCounts.ZERO;
         PoolCounts totalTo = PoolCounts.ZERO;
-        for (CentrePool.Counted counted : counts) {
+        for (int i = 0; i < counts.size(); i++) {
+            CentrePool.Counted counted = counts.get(i);
             requireReady(counted.ready(), counted.centre());
-            perCentre.add(CentreFigures.of(counted.centre(), Figures.of(counted.from(), counted.to()), outcomes.get(i++)));
+            perCentre.add(CentreFigures.of(counted.centre(), Figures.of(counted.from(), counted.to()), outcomes.get(i),
+                    recallFigures.get(i)));
             totalFrom = totalFrom.plus(counted.from());
             totalTo = totalTo.plus(counted.to());
         }

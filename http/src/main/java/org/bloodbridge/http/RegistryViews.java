@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.bloodbridge.engine.outcome.OutcomeFigures;
 import org.bloodbridge.engine.pool.PoolCounts;
+import org.bloodbridge.persistence.readside.RecallFigures;
 
 /** The registry's answers as the API shows them: a search page, and the panel statistics. */
 final class RegistryViews {
@@ -19,16 +20,16 @@ final class RegistryViews {
     /**
      * One centre's figures, flat beside its code; the transfusion outcomes of its patients (all
      * recorded so far, not limited to from/to): how many, the median 1 h CCI by HLA grade, and how
-     * many of its patients are refractory.
+     * many of its patients are refractory; {@code recalls} as of now (its look-back recall list).
      */
     record CentreFigures(String centre, Growth donors, Growth plateletPanel, Growth rarePanel,
             Growth permanentDeferrals, int outcomesRecorded, Map<String, Integer> medianOneHourCciByGrade,
-            int refractoryPatients) {
+            int refractoryPatients, RecallFigures recalls) {
 
-        static CentreFigures of(String centre, Figures figures, OutcomeFigures outcomes) {
+        static CentreFigures of(String centre, Figures figures, OutcomeFigures outcomes, RecallFigures recalls) {
             return new CentreFigures(centre, figures.donors(), figures.plateletPanel(), figures.rarePanel(),
                     figures.permanentDeferrals(), outcomes.outcomesRecorded(), outcomes.medianOneHourCciByGrade(),
-                    outcomes.refractoryPatients());
+                    outcomes.refractoryPatients(), recalls);
         }
     }
 

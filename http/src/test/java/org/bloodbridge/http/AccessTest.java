@@ -66,7 +66,8 @@ class AccessTest extends OneServerPerClass {
         String method = action.substring(0, action.indexOf(' '));
         String path = action.substring(action.indexOf(' ') + 1)
                 .replace("{donorId}", cdDonor).replace("{requestId}", requestId).replace("{jobId}", jobId)
-                .replace("{centre}", "CD").replace("{reference}", "P-access");
+                .replace("{centre}", "CD").replace("{reference}", "P-access")
+                .replace("{recallId}", cdDonor + "-0123456789abcdef");
         Map<String, String> bodies = Map.of(
                 "/api/v1/donors", DonorApiTest.registration("CD", DonorApiTest.newResidentId(), "M", "1990-05-01"),
                 "/api/v1/donors/lookup", "{\"nationalId\": \"" + DonorApiTest.newResidentId() + "\"}",

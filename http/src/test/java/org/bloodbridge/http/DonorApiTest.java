@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
+import org.bloodbridge.http.access.Role;
 import org.junit.jupiter.api.Test;
 
 /** The registry and joint screening over real HTTP against the real Cassandra. */
@@ -191,5 +193,79 @@ class DonorApiTest extends OneServerPerClass {
         assertEquals("B*40:01", donor.at("/hla/B/0").asText());
         assertEquals("Test Donor", donor.get("name").asText());
         assertNotNull(donor.get("registeredAt"));
+    }
+
+    @Test
+    void aReactiveResultAtCqPutsTheDonationsInsideTheWindowOnEachCollectingCentresListOnce() {
+        String donorId = Recalls.donorWithDonations(server, false);
+        Recalls.hiv(server, donorId, "CQ", "2026-11-20", "REACTIVE");
+        MatchApiTest.awaitTrue(() -> Recalls.of(server, "CD", donorId).size() == 1 && Recalls.of(server, "CQ", donorId).size() == 1,
+                "the recalls on the CD and CQ lists");
+        JsonNode cd = Recalls.of(server, "CD", donorId).get(0);
+        assertEquals(List.of("2026-07-15"), Recalls.dates(List.of(cd)), "2025-06-01 is before the window (2025-11-20)");
+        assertEquals(List.of("2026-01-10"), Recalls.dates(Recalls.of(server, "CQ", donorId)));
+        assertEquals("HIV", cd.get("marker").asText());
+        assertEquals("REACTIVE", cd.get("result").asText());
+        assertEquals("2026-11-20", cd.get("testDate").asText());
+        assertEquals("WHOLE_BLOOD", cd.at("/donation/type").asText());
+        assertEquals("OPEN", cd.get("status").asText());
+
+        // The same episode again adds nothing; the acknowledgement after it shows once it is projected.
+        Recalls.hiv(server, donorId, "CD", "2026-11-22", "REACTIVE");
+        String recallId = cd.get("recallId").asText();
+        var acked = server.post("/api/v1/recalls/" + recallId + "/acknowledge", "{\"outcome\": \"QUARANTINED\", \"note\": \"held\"}");
+        assertEquals(200, acked.statusCode(), acked.body());
+        assertEquals("CD", TestServer.json(acked).at("/acknowledgement/centre").asText());
+        assertEquals(TestTokens.subjectOf(TestTokens.federation()), TestServer.json(acked).at("/acknowledgement/subject").asText());
+        MatchApiTest.awaitTrue(() -> Recalls.of(server, "CD", donorId).get(0).get("status").asText().equals("ACKNOWLEDGED"),
+                "the acknowledgement on the CD list");
+        assertEquals(1, Recalls.of(server, "CD", donorId).size());
+        assertEquals(1, Recalls.of(server, "CQ", donorId).size());
+        assertEquals(409, server.post("/api/v1/recalls/" + recallId + "/acknowledge", "{\"outcome\": \"RECALLED\"}").statusCode());
+        var open = TestServer.json(server.get("/api/v1/recalls?centre=CD&status=OPEN&limit=500"));
+        open.get("recalls").forEach(r -> assertFalse(r.get("recallId").asText().equals(recallId), "acknowledged, not open"));
+
+        JsonNode stats = TestServer.json(server.get("/api/v1/stats?from=2026-01-01&to=2026-11-25"));
+        for (JsonNode centre : stats.get("centres")) {
+            if (centre.get("centre").asText().equals("CD")) {
+                assertTrue(centre.at("/recalls/acknowledged").asLong() >= 1, centre.toString());
+                assertTrue(centre.at("/recalls/medianSecondsToAcknowledge").isNumber(), centre.toString());
+            }
+            if (centre.get("centre").asText().equals("CQ")) {
+                assertTrue(centre.at("/recalls/open").asLong() >= 1, centre.toString());
+            }
+        }
+    }
+
+    @Test
+    void anEarlierNonReactiveResultMovesTheWindowBack() {
+        String donorId = Recalls.donorWithDonations(server, true);
+        Recalls.hiv(server, donorId, "CQ", "2026-11-20", "REACTIVE");
+        MatchApiTest.awaitTrue(() -> Recalls.of(server, "CD", donorId).size() == 2, "both CD donations on the CD list");
+        assertEquals(List.of("2025-06-01", "2026-07-15"), Recalls.dates(Recalls.of(server, "CD", donorId)),
+                "from 2024-03-01: the NON_REACTIVE result of 2025-03-01 minus 12 months");
+        assertEquals(List.of("2026-01-10"), Recalls.dates(Recalls.of(server, "CQ", donorId)));
+    }
+
+    @Test
+    void aCentreSeesAndAcknowledgesOnlyItsOwnRecalls() {
+        String donorId = Recalls.donorWithDonations(server, false);
+        Recalls.hiv(server, donorId, "CQ", "2026-11-20", "REACTIVE");
+        MatchApiTest.awaitTrue(() -> Recalls.of(server, "CD", donorId).size() == 1, "the recall on the CD list");
+        String cdRecall = Recalls.of(server, "CD", donorId).get(0).get("recallId").asText();
+        String cqLab = TestTokens.of("t-cq-lab-recalls", List.of("CQ"), List.of(Role.LAB.claim()));
+        assertEquals(403, server.getAs(cqLab, "/api/v1/recalls?centre=CD").statusCode());
+        assertEquals(200, server.getAs(cqLab, "/api/v1/recalls?centre=CQ").statusCode());
+        assertEquals(403, server.postAs(cqLab, "/api/v1/recalls/" + cdRecall + "/acknowledge", "{\"outcome\": \"RECALLED\"}")
+                .statusCode());
+        String recruiter = TestTokens.of("t-cd-recruiter-recalls", List.of("CD"), List.of(Role.RECRUITER.claim()));
+        assertEquals(403, server.getAs(recruiter, "/api/v1/recalls?centre=CD").statusCode());
+        var bad = server.post("/api/v1/recalls/" + cdRecall + "/acknowledge", "{\"outcome\": \"LOST\"}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("outcome", TestServer.json(bad).get("field").asText());
+        assertEquals(404, server.post("/api/v1/recalls/" + donorId + "-0123456789abcdef/acknowledge", "{\"outcome\": \"RECALLED\"}")
+                .statusCode());
+        assertEquals(404, server.post("/api/v1/recalls/nonsense/acknowledge", "{\"outcome\": \"RECALLED\"}").statusCode());
+        assertEquals(400, server.get("/api/v1/recalls?centre=CD&status=CLOSED").statusCode());
     }
 }

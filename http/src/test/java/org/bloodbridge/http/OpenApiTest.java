@@ -52,7 +52,8 @@ class OpenApiTest extends OneServerPerClass {
         for (String operation : ROUTED) {
             String[] parts = operation.split(" ");
             String path = parts[1].replace("{donorId}", "aaaaaaaaaaaaaaaaaaaaaaaa").replace("{jobId}", "no-such-job")
-                    .replace("{requestId}", UUID.randomUUID().toString()).replace("{centre}", "CD").replace("{reference}", "P-none");
+                    .replace("{requestId}", UUID.randomUUID().toString()).replace("{centre}", "CD").replace("{reference}", "P-none")
+                    .replace("{recallId}", "aaaaaaaaaaaaaaaaaaaaaaaa-0123456789abcdef");
             HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json");
             request = parts[0].equals("GET") ? request.GET() : request.method(parts[0], HttpRequest.BodyPublishers.ofString("{}"));
             if (path.endsWith("/events")) {

@@ -16,6 +16,7 @@ class RestartTest {
     void everyAcknowledgedWriteSurvivesARestart() {
         String keyspaces;
         String donorId;
+        String recalled;
         JsonNode before;
         try (TestServer first = TestServer.start()) {
             keyspaces = first.keyspaceSuffix;
@@ -26,13 +27,30 @@ class RestartTest {
                     "{\"centre\": \"CD\", \"date\": \"2026-11-21\", \"marker\": \"ALT\", \"result\": \"REACTIVE\"}").statusCode());
             assertEquals(200, first.patch("/api/v1/donors/" + donorId, "{\"weightKg\": 71}").statusCode());
             before = TestServer.json(first.get("/api/v1/donors/" + donorId));
+            recalled = Recalls.donorWithDonations(first, false);
+            Recalls.hiv(first, recalled, "CQ", "2026-11-20", "REACTIVE");
+            assertEquals(200, first.post("/api/v1/recalls/" + recallIdAt(first, recalled, "CD") + "/acknowledge",
+                    "{\"outcome\": \"TRANSFUSED\"}").statusCode());
         }
         try (TestServer second = TestServer.start(keyspaces)) {
             assertEquals(before, TestServer.json(second.get("/api/v1/donors/" + donorId)));
             JsonNode check = TestServer.json(second.get("/api/v1/donors/" + donorId + "/eligibility?type=PLATELETS_APHERESIS"));
             assertEquals("[INTERVAL, DEFERRED_TEMPORARY]", check.findValuesAsText("code").toString());
             assertEquals("2027-05-20", check.get("nextEligibleDate").asText(), "ALT on 2026-11-21 defers 180 days");
+            // The recalls and the acknowledgement are events: whether or not listed before the stop, they are after.
+            MatchApiTest.awaitTrue(() -> Recalls.of(second, "CD", recalled).size() == 1
+                    && Recalls.of(second, "CD", recalled).get(0).get("status").asText().equals("ACKNOWLEDGED")
+                    && Recalls.of(second, "CQ", recalled).size() == 1, "the recalls and the acknowledgement after the restart");
+            assertEquals("TRANSFUSED", Recalls.of(second, "CD", recalled).get(0).at("/acknowledgement/outcome").asText());
+            assertEquals(409, second.post("/api/v1/recalls/" + Recalls.of(second, "CD", recalled).get(0).get("recallId").asText()
+                    + "/acknowledge", "{\"outcome\": \"RECALLED\"}").statusCode(), "the acknowledgement is in the journal");
         }
+    }
+
+    /** The recall of {@code donorId} on {@code centre}'s list, once listed. */
+    private static String recallIdAt(TestServer server, String donorId, String centre) {
+        MatchApiTest.awaitTrue(() -> Recalls.of(server, centre, donorId).size() == 1, "the recall on the " + centre + " list");
+        return Recalls.of(server, centre, donorId).get(0).get("recallId").asText();
     }
 
     @Test

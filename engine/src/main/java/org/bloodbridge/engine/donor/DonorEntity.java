@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -33,6 +35,12 @@ import org.bloodbridge.engine.eligibility.DonationType;
 import org.bloodbridge.engine.eligibility.EligibilityResult;
 import org.bloodbridge.engine.eligibility.Reason;
 import org.bloodbridge.engine.eligibility.RuleSet;
+import org.bloodbridge.engine.lookback.Acknowledgement;
+import org.bloodbridge.engine.lookback.CollectedDonation;
+import org.bloodbridge.engine.lookback.Lookback;
+import org.bloodbridge.engine.lookback.LookbackRules;
+import org.bloodbridge.engine.lookback.Recall;
+import org.bloodbridge.engine.lookback.RecallOutcome;
 
 /**
  * The single writer for one donor across every centre (sharded by donorId). Because all of a
@@ -95,6 +103,13 @@ public final class DonorEntity
 
     public record CheckEligibility(DonationType type, LocalDate date, ActorRef<Reply> replyTo) implements Command {}
 
+    /** The donor's recalls, open and acknowledged, for the read side. */
+    public record GetRecalls(ActorRef<Reply> replyTo) implements Command {}
+
+    /** Closes recall {@code recallId} for its collecting centre, {@code centre} (the caller checked it acts for it). */
+    public record AcknowledgeRecall(String recallId, String centre, RecallOutcome outcome, String note, String subject,
+            ActorRef<Reply> replyTo) implements Command {}
+
     public sealed interface Reply extends CborSerializable {}
 
     /** The command was applied (or was a read); the donor as it now is. */
@@ -109,12 +124,51 @@ public final class DonorEntity
 
     public record Summary(DonorSummary summary) implements Reply {}
 
-    /** Refused because of the donor's state: {@code donor_exists}, {@code not_eligible} or {@code reserved}. Nothing was written. */
+    /** The donor's recalls as of event number {@code seqNr}. */
+    public record Recalls(String donorId, String homeCentre, List<Recall> recalls, long seqNr) implements Reply {}
+
+    /** One recall as it now is (after an acknowledgement). */
+    public record RecallState(String homeCentre, Recall recall, long seqNr) implements Reply {}
+
+    /**
+     * Refused because of the donor's state: {@code donor_exists}, {@code not_eligible}, {@code reserved},
+     * {@code no_recall} or {@code already_acknowledged}. Nothing was written.
+     */
     public record Rejected(String error, String message, String donorId, List<Reason> reasons) implements Reply {}
 
-    /** Empty until registered. A wrapper because the state of an event sourced behaviour must not be null. */
-    public record State(Donor donor) implements CborSerializable {
+    /**
+     * Empty until registered. A wrapper because the state of an event sourced behaviour must not be null.
+     * {@code recalls}: the look-back recalls of the donor's donations, in the order opened (null in
+     * snapshots taken before look-back, read as none).
+     */
+    public record State(Donor donor, List<Recall> recalls) implements CborSerializable {
         static final State UNREGISTERED = new State(null);
+
+        public State {
+            recalls = recalls == null ? List.of() : List.copyOf(recalls);
+        }
+
+        public State(Donor donor) {
+            this(donor, List.of());
+        }
+
+        Optional<Recall> recall(String recallId) {
+            return recalls.stream().filter(r -> r.recallId().equals(recallId)).findFirst();
+        }
+
+        State with(DonorEvent event) {
+            if (event instanceof DonorEvent.RecallsOpened e) {
+                List<Recall> all = new ArrayList<>(recalls);
+                all.addAll(e.recalls());
+                return new State(donor, all);
+            }
+            if (event instanceof DonorEvent.RecallAcknowledged e) {
+                return new State(donor, recalls.stream()
+                        .map(r -> r.recallId().equals(e.recallId()) ? r.acknowledged(e.acknowledgement()) : r)
+                        .toList());
+            }
+            return new State(registered() ? donor.apply(event) : Donor.registered((DonorEvent.Registered) event), recalls);
+        }
 
         boolean registered() {
             return donor != null;
@@ -125,28 +179,37 @@ public final class DonorEntity
 
     private final String donorId;
     private final RuleSet rules;
+    private final LookbackRules lookback;
     private final Clock clock;
     private final ActorContext<Command> context;
     private final Consumer<DonorSummary> pools;
 
-    private DonorEntity(String donorId, RuleSet rules, Clock clock, ActorContext<Command> context,
+    private DonorEntity(String donorId, RuleSet rules, LookbackRules lookback, Clock clock, ActorContext<Command> context,
             Consumer<DonorSummary> pools) {
         super(PersistenceId.of(TYPE_KEY.name(), donorId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.donorId = donorId;
         this.rules = rules;
+        this.lookback = lookback;
         this.clock = clock;
         this.context = context;
         this.pools = pools;
     }
 
     /** @param pools told the donor's summary after every persisted event (the fast path to the centre pools) */
-    public static Behavior<Command> create(String donorId, RuleSet rules, Clock clock, Consumer<DonorSummary> pools) {
-        return Behaviors.setup(context -> new DonorEntity(donorId, rules, clock, context, pools));
+    public static Behavior<Command> create(String donorId, RuleSet rules, LookbackRules lookback, Clock clock,
+            Consumer<DonorSummary> pools) {
+        return Behaviors.setup(context -> new DonorEntity(donorId, rules, lookback, clock, context, pools));
     }
 
-    public static void initSharding(ActorSystem<?> system, RuleSet rules, Clock clock, Consumer<DonorSummary> pools) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), rules, clock, pools)));
+    /** With the default look-back: 12 months for each marker {@code rules} defers permanently. */
+    public static Behavior<Command> create(String donorId, RuleSet rules, Clock clock, Consumer<DonorSummary> pools) {
+        return create(donorId, rules, LookbackRules.defaults(rules), clock, pools);
+    }
+
+    public static void initSharding(ActorSystem<?> system, RuleSet rules, LookbackRules lookback, Clock clock,
+            Consumer<DonorSummary> pools) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), rules, lookback, clock, pools)));
     }
 
     /** The donors' records for the centre pools, wherever each runs; an unanswered ask fails after {@code timeout}. */
@@ -186,8 +249,7 @@ public final class DonorEntity
                         c.replyTo()))
                 .onCommand(Import.class, this::importLine)
                 .onCommand(RecordDonation.class, this::recordDonation)
-                .onCommand(RecordTestResult.class, (s, c) -> persistAndReply(new DonorEvent.TestResultRecorded(
-                        donorId, s.donor().homeCentre(), c.result().centre(), clock.instant(), c.result(), c.subject()), c.replyTo()))
+                .onCommand(RecordTestResult.class, this::recordTestResult)
                 .onCommand(RecordDeferral.class, (s, c) -> persistAndReply(new DonorEvent.DeferralRecorded(
                         donorId, s.donor().homeCentre(), c.deferral().centre(), clock.instant(), c.deferral(), c.subject()), c.replyTo()))
                 .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(s.donor())))
@@ -198,7 +260,10 @@ public final class DonorEntity
                 .onCommand(Reserve.class, this::reserve)
                 .onCommand(Release.class, this::release)
                 .onCommand(CheckEligibility.class, (s, c) -> Effect().reply(c.replyTo(),
-                        new Checked(donorId, s.donor().eligibility(rules, c.type(), c.date()))));
+                        new Checked(donorId, s.donor().eligibility(rules, c.type(), c.date()))))
+                .onCommand(GetRecalls.class, (s, c) -> Effect().reply(c.replyTo(),
+                        new Recalls(donorId, s.donor().homeCentre(), s.recalls(), lastSequenceNumber(context))))
+                .onCommand(AcknowledgeRecall.class, this::acknowledgeRecall);
         return builder.build();
     }
 
@@ -276,6 +341,47 @@ public final class DonorEntity
                 donorId, state.donor().homeCentre(), donation.centre(), clock.instant(), donation, c.subject()), c.replyTo());
     }
 
+    /**
+     * Look-back happens here, from the entity's own history: a reactive result for a permanently
+     * deferring marker persists, in the same atomic write, the recalls it opens, so they are a fact as
+     * soon as the result is. Recall ids are deterministic, so a second reactive result of the same
+     * episode opens only recalls the donor does not have yet (usually none).
+     */
+    private ReplyEffect<DonorEvent, State> recordTestResult(State state, RecordTestResult c) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the read side stores it
+        Donor donor = state.donor();
+        var recorded = new DonorEvent.TestResultRecorded(donorId, donor.homeCentre(), c.result().centre(), now, c.result(), c.subject());
+        List<Recall> opened = Lookback.recalls(donorId, c.result().result(),
+                        donor.testResults().stream().map(RecordedTestResult::result).toList(),
+                        donor.donations().stream().map(d -> new CollectedDonation(d.centre(), d.date(), d.type(), d.din())).toList(),
+                        lookback, now).stream()
+                .filter(r -> state.recall(r.recallId()).isEmpty())
+                .toList();
+        if (opened.isEmpty()) {
+            return persistAndReply(recorded, c.replyTo());
+        }
+        var recalls = new DonorEvent.RecallsOpened(donorId, donor.homeCentre(), c.result().centre(), now, opened, c.subject());
+        return Effect().persist(List.of(recorded, recalls)).thenRun(this::publish)
+                .thenReply(c.replyTo(), s -> new Accepted(s.donor()));
+    }
+
+    private ReplyEffect<DonorEvent, State> acknowledgeRecall(State state, AcknowledgeRecall c) {
+        Optional<Recall> recall = state.recall(c.recallId());
+        if (recall.isEmpty()) {
+            return Effect().reply(c.replyTo(), new Rejected("no_recall", "no recall " + c.recallId(), donorId, List.of()));
+        }
+        if (recall.get().acknowledgement() != null) {
+            return Effect().reply(c.replyTo(), new Rejected("already_acknowledged", "recall " + c.recallId()
+                    + " was acknowledged at " + recall.get().acknowledgement().at(), donorId, List.of()));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var ack = new Acknowledgement(c.outcome(), c.note(), c.centre(), c.subject(), now);
+        return Effect().persist(new DonorEvent.RecallAcknowledged(donorId, state.donor().homeCentre(), c.centre(), now,
+                        c.recallId(), ack, c.subject()))
+                .thenReply(c.replyTo(), s -> new RecallState(s.donor().homeCentre(), s.recall(c.recallId()).orElseThrow(),
+                        lastSequenceNumber(context)));
+    }
+
     private ReplyEffect<DonorEvent, State> persistAndReply(DonorEvent event, ActorRef<Reply> replyTo) {
         return Effect().persist(event).thenRun(this::publish).thenReply(replyTo, s -> new Accepted(s.donor()));
     }
@@ -288,7 +394,6 @@ public final class DonorEntity
     public EventHandler<State, DonorEvent> eventHandler() {
         return newEventHandlerBuilder()
                 .forAnyState()
-                .onAnyEvent((state, event) -> new State(
-                        state.registered() ? state.donor().apply(event) : Donor.registered((DonorEvent.Registered) event)));
+                .onAnyEvent(State::with);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.donor.Typing.TypingChanges;
+import org.bloodbridge.engine.lookback.Acknowledgement;
+import org.bloodbridge.engine.lookback.Recall;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RhD;
 
@@ -60,6 +62,18 @@ public sealed interface DonorEvent extends CborSerializable {
      * later snapshots carry none. The pseudonymous history stays.
      */
     record PersonalDataErased(String donorId, String homeCentre, String centre, Instant at, String subject) implements DonorEvent {}
+
+    /**
+     * A reactive result put earlier donations on their collecting centres' recall lists (look-back,
+     * domain-rules section 8). Persisted atomically with the {@link TestResultRecorded} that caused
+     * it; holds only recalls the donor did not have yet.
+     */
+    record RecallsOpened(String donorId, String homeCentre, String centre, Instant at, List<Recall> recalls, String subject)
+            implements DonorEvent {}
+
+    /** The collecting centre ({@code centre}) closed one recall. */
+    record RecallAcknowledged(String donorId, String homeCentre, String centre, Instant at, String recallId,
+            Acknowledgement acknowledgement, String subject) implements DonorEvent {}
 
     /** The mutable profile fields of a PATCH; null means not given. */
     record ProfileChanges(SealedText name, SealedText phone, Integer weightKg, Abo abo, RhD rhD) {}

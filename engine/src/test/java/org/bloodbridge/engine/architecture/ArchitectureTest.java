@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The engine's package structure (architecture.md): no cycles between its packages; the pure domain
- * (identity, eligibility, typing, matching, outcome) free of Pekko and Scala; and the engine at the bottom
+ * (identity, eligibility, typing, matching, outcome, lookback) free of Pekko and Scala; and the engine at the bottom
  * of the layers, below persistence and http.
  */
 @AnalyzeClasses(packages = "org.bloodbridge.engine", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -25,7 +25,7 @@ class ArchitectureTest {
     static final ArchRule theDomainIsPure = noClasses()
             .that().resideInAnyPackage("org.bloodbridge.engine.identity..", "org.bloodbridge.engine.eligibility..",
                     "org.bloodbridge.engine.typing..", "org.bloodbridge.engine.matching..",
-                    "org.bloodbridge.engine.outcome..")
+                    "org.bloodbridge.engine.outcome..", "org.bloodbridge.engine.lookback..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.pekko..", "scala..")
             .because("the domain is plain Java, tested without an actor system");
 

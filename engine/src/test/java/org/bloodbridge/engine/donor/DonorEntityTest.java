@@ -26,6 +26,10 @@ import org.bloodbridge.engine.eligibility.TestOutcome;
 import org.bloodbridge.engine.eligibility.TestResult;
 import org.bloodbridge.engine.identity.IdType;
 import org.bloodbridge.engine.identity.Sex;
+import org.bloodbridge.engine.lookback.Acknowledgement;
+import org.bloodbridge.engine.lookback.Recall;
+import org.bloodbridge.engine.lookback.RecallOutcome;
+import org.bloodbridge.engine.lookback.RecallStatus;
 import org.bloodbridge.engine.typing.Abo;
 import org.bloodbridge.engine.typing.RhD;
 import org.junit.jupiter.api.AfterAll;
@@ -317,5 +321,64 @@ class DonorEntityTest {
         assertEquals(null, last.hlaTypedOn(), "HLA-B is not typed, so the donor is not on the platelet panel");
         var summary = kit.<DonorEntity.Reply>runCommand(DonorEntity.GetSummary::new).reply();
         assertEquals(last, assertInstanceOf(DonorEntity.Summary.class, summary).summary());
+    }
+
+    private EventSourcedBehaviorTestKit.CommandResultWithReply<DonorEntity.Command, DonorEvent, DonorEntity.State, DonorEntity.Reply>
+            testResult(String centre, Marker marker, LocalDate date, TestOutcome outcome) {
+        return kit.runCommand(r -> new DonorEntity.RecordTestResult(new RecordedTestResult(centre,
+                new TestResult(date, marker, outcome)), "lab-1", r));
+    }
+
+    private List<Recall> recalls() {
+        return assertInstanceOf(DonorEntity.Recalls.class, kit.<DonorEntity.Reply>runCommand(DonorEntity.GetRecalls::new).reply())
+                .recalls();
+    }
+
+    @Test
+    void aReactiveResultOpensRecallsAtOnceAndExactlyOnceAndTheyOutliveARestart() {
+        register();
+        donate("CD", DonationType.WHOLE_BLOOD, LocalDate.of(2025, 6, 1));
+        donate("CQ", DonationType.PLATELETS_APHERESIS, LocalDate.of(2026, 1, 10));
+        donate("CD", DonationType.WHOLE_BLOOD, LocalDate.of(2026, 7, 15));
+
+        var first = testResult("CQ", Marker.HIV, LocalDate.of(2026, 11, 20), TestOutcome.REACTIVE);
+        assertEquals(2, first.events().size(), "the result and its recalls, in one write");
+        var opened = assertInstanceOf(DonorEvent.RecallsOpened.class, first.events().get(1));
+        assertEquals(List.of("CQ", "CD"), opened.recalls().stream().map(Recall::centre).toList());
+        assertEquals(List.of(LocalDate.of(2026, 1, 10), LocalDate.of(2026, 7, 15)),
+                opened.recalls().stream().map(Recall::donationDate).toList(), "2025-06-01 is before the window");
+        assertEquals(opened.recalls(), recalls());
+
+        var again = testResult("CD", Marker.HIV, LocalDate.of(2026, 11, 22), TestOutcome.REACTIVE);
+        assertEquals(1, again.events().size(), "a second reactive result of the episode opens nothing new");
+        assertEquals(2, recalls().size());
+
+        String recallId = opened.recalls().get(1).recallId();
+        var acked = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.AcknowledgeRecall(recallId, "CD",
+                RecallOutcome.QUARANTINED, "unit held", "lab-cd", r));
+        var state = assertInstanceOf(DonorEntity.RecallState.class, acked.reply());
+        assertEquals(new Acknowledgement(RecallOutcome.QUARANTINED, "unit held", "CD", "lab-cd", CLOCK.instant()),
+                state.recall().acknowledgement());
+        assertEquals(RecallStatus.ACKNOWLEDGED, state.recall().status());
+        var twice = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.AcknowledgeRecall(recallId, "CD",
+                RecallOutcome.RECALLED, null, "lab-cd", r));
+        assertEquals("already_acknowledged", assertInstanceOf(DonorEntity.Rejected.class, twice.reply()).error());
+        assertTrue(twice.hasNoEvents());
+        var unknown = kit.<DonorEntity.Reply>runCommand(r -> new DonorEntity.AcknowledgeRecall(DONOR_ID + "-0123456789abcdef",
+                "CD", RecallOutcome.RECALLED, null, "lab-cd", r));
+        assertEquals("no_recall", assertInstanceOf(DonorEntity.Rejected.class, unknown.reply()).error());
+
+        List<Recall> before = recalls();
+        kit.restart();
+        assertEquals(before, recalls(), "recalls and acknowledgements are recovered from the journal");
+    }
+
+    @Test
+    void nonReactiveAndTemporaryMarkersOpenNoRecalls() {
+        register();
+        donate("CQ", DonationType.PLATELETS_APHERESIS, LocalDate.of(2026, 1, 10));
+        assertEquals(1, testResult("CQ", Marker.HIV, LocalDate.of(2026, 11, 20), TestOutcome.NON_REACTIVE).events().size());
+        assertEquals(1, testResult("CQ", Marker.ALT, LocalDate.of(2026, 11, 20), TestOutcome.REACTIVE).events().size());
+        assertEquals(List.of(), recalls());
     }
 }

@@ -62,6 +62,8 @@ public final class Rights {
             new Right("POST", "/api/v1/match-requests/{requestId}/outcomes", Set.of(COORDINATOR), AUDITED),
             // A patient's transfusion history is personal health data: every read is audited.
             new Right("GET", "/api/v1/patients/{centre}/{reference}", Set.of(COORDINATOR), AUDITED),
+            new Right("GET", "/api/v1/recalls", Set.of(LAB, COORDINATOR), AUDITED),
+            new Right("POST", "/api/v1/recalls/{recallId}/acknowledge", Set.of(LAB), AUDITED),
             new Right("GET", "/api/v1/audit", Set.of(AUDITOR), AUDITED));
 
     private Rights() {}

@@ -30,12 +30,14 @@ public final class ReadSide {
     private final OnceSucceeded<Done> schema;
     private final DonorSummaryTable donorSummaries;
     private final RequestListingTable requestListings;
+    private final RecallTable recalls;
     private final AuditTable auditTrail;
     private final PersonalDataKeys personalDataKeys;
     private final PatientHistoryTable patientHistory;
 
     private ReadSide(OnceSucceeded<Done> schema, DonorSummaryTable donorSummaries, RequestListingTable requestListings,
-            AuditTable auditTrail, PersonalDataKeys personalDataKeys, PatientHistoryTable patientHistory) {
+            RecallTable recalls, AuditTable auditTrail, PersonalDataKeys personalDataKeys, PatientHistoryTable patientHistory) {
+        this.recalls = recalls;
         this.schema = schema;
         this.donorSummaries = donorSummaries;
         this.requestListings = requestListings;
@@ -58,6 +60,7 @@ public final class ReadSide {
         ReadSide readSide = new ReadSide(schema,
                 new DonorSummaryTable(session, settings, schema, system.executionContext()),
                 new RequestListingTable(session, settings, schema),
+                new RecallTable(session, settings, schema),
                 new AuditTable(session, settings, schema),
                 new PersonalDataKeys(session, schema, settings.keyspace(), settings.profile(),
                         DeploymentKey.from(system.settings().config()), Clock.systemUTC()),
@@ -86,6 +89,10 @@ public final class ReadSide {
     /** Each patient's requests and transfusion outcomes (patient memory). */
     public PatientHistoryTable patientHistory() {
         return patientHistory;
+    }
+
+    public RecallTable recalls() {
+        return recalls;
     }
 
     public AuditTable auditTrail() {

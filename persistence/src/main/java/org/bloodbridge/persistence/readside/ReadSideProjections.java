@@ -21,9 +21,9 @@ import org.bloodbridge.engine.request.MatchRequestEvent;
 /**
  * The projections that keep the read side: donor events into the donor summaries the pools
  * rebuild from (and, again, into the pools: the reliable path beside the entity's direct update),
- * and match request events into the listing by centre and each patient's history (requests and
- * transfusion outcomes). Each handler reads the entity's current
- * state rather than folding events, so a redelivered or skipped-over event still leaves the newest
+ * donors' look-back recalls into each collecting centre's recall list, and match request events
+ * into the listing by centre and each patient's history (requests and transfusion outcomes). Each
+ * handler reads the entity's current state rather than folding events, so a redelivered or skipped-over event still leaves the newest
  * state; the tables keep the row with the highest event number.
  */
 public final class ReadSideProjections {
@@ -42,7 +42,7 @@ public final class ReadSideProjections {
                         });
                     }
                     return done();
-                }));
+                }).thenCompose(done -> isRecallEvent(event) ? recalls(asks, readSide, event.donorId(), askTimeout) : done()));
         TaggedProjection.start(system, "match-request-listings", MatchRequestEntity.tags(), MatchRequestEvent.class, event ->
                 asks.ask(MatchRequestEntity.TYPE_KEY, event.requestId(),
                         (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Get(r), askTimeout)
@@ -50,6 +50,28 @@ public final class ReadSideProjections {
                                 ? readSide.requestListings().upsert(listing(current.request()))
                                         .thenCompose(done -> readSide.patientHistory().record(current.request()))
                                 : done()));
+    }
+
+    private static boolean isRecallEvent(DonorEvent event) {
+        return event instanceof DonorEvent.RecallsOpened || event instanceof DonorEvent.RecallAcknowledged;
+    }
+
+    /**
+     * The donor's recalls into each collecting centre's list, as of the entity's newest event. In the
+     * donor-summaries projection (its tags, its offsets) rather than one of its own, which would read
+     * every donor event a second time for the few that open or close a recall.
+     */
+    private static CompletionStage<Done> recalls(ShardedAsk asks, ReadSide readSide, String donorId, Duration askTimeout) {
+        return asks.ask(DonorEntity.TYPE_KEY, donorId, (ActorRef<DonorEntity.Reply> r) -> new DonorEntity.GetRecalls(r), askTimeout)
+                .thenCompose(reply -> {
+                    if (!(reply instanceof DonorEntity.Recalls recalls)) {
+                        return done();
+                    }
+                    CompletableFuture<?>[] writes = recalls.recalls().stream()
+                            .map(recall -> readSide.recalls().upsert(recall, recalls.seqNr()).toCompletableFuture())
+                            .toArray(CompletableFuture[]::new);
+                    return CompletableFuture.allOf(writes).thenApply(all -> Done.getInstance());
+                });
     }
 
     /** One workflow entry per event, so their count is the entity's event number. */

@@ -1,0 +1,6 @@
+package org.bloodbridge.engine.lookback;
+
+public enum RecallStatus {
+    OPEN,
+    ACKNOWLEDGED
+}
