@@ -29,7 +29,8 @@ class SchemaCommandTest {
             "journal", Set.of("messages", "tag_views", "tag_write_progress", "tag_scanning", "metadata",
                     "all_persistence_ids"),
             "snapshot", Set.of("snapshots"),
-            "readside", Set.of("donor_summaries", "match_requests_by_centre", "recalls_by_centre", "audit_by_day", "audit_by_resource",
+            "readside", Set.of("donor_summaries", "match_requests_by_centre", "recalls_by_centre", "patient_requests",
+                    "transfusion_outcomes", "audit_by_day", "audit_by_resource",
                     "audit_by_subject", "donor_keys"),
             "projection", Set.of("offset_store", "projection_management"));
 
