@@ -25,6 +25,12 @@ public final class Evaluation {
 
     private Evaluation() {}
 
+    /** The evaluation of a donor not excluded, from its parts (HLA-C flag unset). */
+    public static int of(HlaGrade grade, AboClass abo, boolean rhdWarning) {
+        return grade.m() << M_SHIFT | grade.x() << X_SHIFT | grade.u() << U_SHIFT | abo.ordinal() << ABO_SHIFT
+                | (rhdWarning ? RHD_WARNING : 0);
+    }
+
     public static boolean excluded(int evaluation) {
         return evaluation == EXCLUDED;
     }

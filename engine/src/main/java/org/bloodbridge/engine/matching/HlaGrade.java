@@ -25,6 +25,30 @@ public record HlaGrade(int m, int x, int u) implements Comparable<HlaGrade> {
         return "B" + (x + u) + (u > 0 ? "U" : "") + (x > 0 ? "X" : "");
     }
 
+    /**
+     * The first grade, in ranking order, that {@link #label} names {@code label}: exact for
+     * {@code A}, {@code BnU} and {@code BnX}; for {@code BnUX} the tuple with one cross-reactive slot,
+     * for {@code C} and {@code D} the one with the fewest mismatches.
+     */
+    public static HlaGrade firstLabelled(String label) {
+        if (label.equals("A")) {
+            return new HlaGrade(0, 0, 0);
+        }
+        if (label.equals("C")) {
+            return new HlaGrade(1, 0, 0);
+        }
+        if (label.equals("D")) {
+            return new HlaGrade(2, 0, 0);
+        }
+        if (!label.matches("B[1-4]U?X?") || label.length() == 2) {
+            throw new IllegalArgumentException("not an HLA grade: " + label);
+        }
+        int slots = label.charAt(1) - '0';
+        boolean u = label.contains("U");
+        boolean x = label.contains("X");
+        return u && x ? new HlaGrade(0, 1, slots - 1) : new HlaGrade(0, x ? slots : 0, u ? slots : 0);
+    }
+
     @Override
     public int compareTo(HlaGrade other) {
         return ORDER.compare(this, other);

@@ -2,6 +2,7 @@ package org.bloodbridge.engine.request;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.bloodbridge.engine.CborSerializable;
@@ -106,12 +107,41 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
     }
 
     /**
-     * Whether a standing request takes {@code donorId} as a new candidate: it is open, the donor is
-     * not a candidate yet, and fewer than {@code maxCandidates} candidates are still active (not declined).
+     * Whether a standing request may take {@code donorId} as a new candidate, before its record is
+     * asked: it is open, the donor is not a candidate yet, and there is room (fewer than
+     * {@code maxCandidates} active, that is not declined, candidates) or a PROPOSED candidate a
+     * better donor could replace.
      */
-    public boolean takesNewCandidate(String donorId) {
+    public boolean mayTakeNewCandidate(String donorId) {
         return criteria.standing() && status.open() && candidate(donorId).isEmpty()
-                && candidates.stream().filter(c -> c.state() != CandidateState.DECLINED).count() < criteria.maxCandidates();
+                && (activeCandidates() < criteria.maxCandidates()
+                        || candidates.stream().anyMatch(c -> c.state() == CandidateState.PROPOSED));
+    }
+
+    /**
+     * How a standing request takes {@code newcomer}, a donor confirmed after its search: added while
+     * there is room; when full, in place of the lowest-ranked PROPOSED candidate if it outranks them
+     * (a candidate being recruited is never replaced); empty when it takes it not. Without replacing,
+     * a request that filled up with poor matches at its search would never show a better donor who
+     * registers later.
+     */
+    public Optional<MatchRequestEvent.CandidateAdded> admit(Candidate newcomer, Instant at) {
+        if (!mayTakeNewCandidate(newcomer.donorId())) {
+            return Optional.empty();
+        }
+        String by = criteria.requestingCentre();
+        if (activeCandidates() < criteria.maxCandidates()) {
+            return Optional.of(new MatchRequestEvent.CandidateAdded(requestId, by, at, newcomer, null));
+        }
+        Comparator<Candidate> order = CandidateOrder.of(this);
+        Candidate lowest = candidates.stream().filter(c -> c.state() == CandidateState.PROPOSED).max(order).orElseThrow();
+        return order.compare(newcomer, lowest) < 0
+                ? Optional.of(new MatchRequestEvent.CandidateAdded(requestId, by, at, newcomer, null, lowest.donorId()))
+                : Optional.empty();
+    }
+
+    private long activeCandidates() {
+        return candidates.stream().filter(c -> c.state() != CandidateState.DECLINED).count();
     }
 
     /** The history entries after {@code since} (exclusive), oldest first. */
@@ -180,10 +210,7 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
     // Java 17 has no pattern matching for switch, hence the instanceof chain.
     MatchRequest apply(MatchRequestEvent event) {
         if (event instanceof MatchRequestEvent.CandidateAdded e) {
-            List<Candidate> more = new ArrayList<>(candidates);
-            more.add(e.candidate().ranked(candidates.size() + 1));
-            RequestStatus next = status == RequestStatus.NO_CANDIDATES ? RequestStatus.CANDIDATES_FOUND : status;
-            return with(next, more, allocations, entry("CANDIDATE_ADDED", e, e.candidate().donorId(), null));
+            return added(e);
         } else if (event instanceof MatchRequestEvent.CandidateMoved e) {
             List<Candidate> moved = candidates.stream()
                     .map(c -> c.donorId().equals(e.donorId()) ? c.in(e.to()) : c)
@@ -207,6 +234,28 @@ public record MatchRequest(String requestId, MatchCriteria criteria, Instant cre
             return with(RequestStatus.CANCELLED, candidates, allocations, entry("CANCELLED", e, null, e.note()));
         }
         throw new IllegalArgumentException("unexpected event " + event.getClass() + " for an existing request");
+    }
+
+    /** The newcomer placed by rank among the candidates (the one it replaces gone), ranks renumbered. */
+    private MatchRequest added(MatchRequestEvent.CandidateAdded e) {
+        List<Candidate> placed = new ArrayList<>();
+        candidates.stream().filter(c -> !c.donorId().equals(e.replaces())).forEach(placed::add);
+        Comparator<Candidate> order = CandidateOrder.of(this);
+        int position = 0;
+        while (position < placed.size() && order.compare(placed.get(position), e.candidate()) <= 0) {
+            position++;
+        }
+        placed.add(position, e.candidate());
+        List<Candidate> ranked = new ArrayList<>();
+        placed.forEach(c -> ranked.add(c.ranked(ranked.size() + 1)));
+        List<WorkflowEntry> history = new ArrayList<>(events);
+        if (e.replaces() != null) {
+            history.add(entry("CANDIDATE_REPLACED", e, e.replaces(), "outranked by " + e.candidate().donorId()));
+        }
+        history.add(entry("CANDIDATE_ADDED", e, e.candidate().donorId(), null));
+        RequestStatus next = status == RequestStatus.NO_CANDIDATES ? RequestStatus.CANDIDATES_FOUND : status;
+        return new MatchRequest(requestId, criteria, createdAt, next, ranked, centresAnswered, centresMissing,
+                allocations, history, outcomes, earlierOutcomes);
     }
 
     private static WorkflowEntry entry(String type, MatchRequestEvent e, String donorId, String note) {

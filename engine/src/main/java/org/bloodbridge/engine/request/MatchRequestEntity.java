@@ -329,7 +329,7 @@ public final class MatchRequestEntity
                 results));
     }
 
-    /** The catch-up search's re-confirmed donors that are not candidates yet, appended while there is room. */
+    /** The catch-up search's re-confirmed donors that are not candidates yet, best first, as {@link MatchRequest#admit} takes them. */
     private ReplyEffect<MatchRequestEvent, State> caughtUp(MatchRequest request, CandidateSearch.Result result) {
         if (request == null) {
             return Effect().noReply();
@@ -337,11 +337,10 @@ public final class MatchRequestEntity
         List<MatchRequestEvent> added = new ArrayList<>();
         MatchRequest after = request;
         for (Candidate candidate : result.candidates()) {
-            if (after.takesNewCandidate(candidate.donorId())) {
-                var event = new MatchRequestEvent.CandidateAdded(requestId, request.criteria().requestingCentre(),
-                        clock.instant(), candidate, null);
-                added.add(event);
-                after = after.apply(event);
+            Optional<MatchRequestEvent.CandidateAdded> event = after.admit(candidate, clock.instant());
+            if (event.isPresent()) {
+                added.add(event.get());
+                after = after.apply(event.get());
             }
         }
         return added.isEmpty() ? Effect().noReply() : Effect().persist(added).thenNoReply();
@@ -352,7 +351,7 @@ public final class MatchRequestEntity
         if (request == null) {
             return pending instanceof Create ? Effect().stash() : Effect().noReply(); // heard while searching: after it
         }
-        if (request.takesNewCandidate(donorId)) {
+        if (request.mayTakeNewCandidate(donorId)) {
             context.ask(DonorEntity.Reply.class, sharding.entityRefFor(DonorEntity.TYPE_KEY, donorId), askTimeout,
                     DonorEntity.Get::new, (reply, failure) -> new AppearedDonorAnswered(donorId, reply));
         }
@@ -360,17 +359,15 @@ public final class MatchRequestEntity
     }
 
     private ReplyEffect<MatchRequestEvent, State> appearedDonorAnswered(MatchRequest request, AppearedDonorAnswered a) {
-        if (request == null || !request.takesNewCandidate(a.donorId())
+        if (request == null || !request.mayTakeNewCandidate(a.donorId())
                 || !(a.reply() instanceof DonorEntity.Accepted accepted)) {
             return Effect().noReply(); // no answer: the pool tells again on the donor's next change
         }
         List<Candidate> confirmed = Confirmation.confirm(queries.compile(request.criteria()), List.of(accepted.donor()),
                 requestId, rules, LocalDate.now(clock), request.patientOutcomes());
-        if (confirmed.isEmpty()) {
-            return Effect().noReply();
-        }
-        return Effect().persist(new MatchRequestEvent.CandidateAdded(requestId, request.criteria().requestingCentre(),
-                clock.instant(), confirmed.get(0), null)).thenNoReply();
+        Optional<MatchRequestEvent.CandidateAdded> added = confirmed.isEmpty()
+                ? Optional.empty() : request.admit(confirmed.get(0), clock.instant());
+        return added.isPresent() ? Effect().persist(added.get()).thenNoReply() : Effect().noReply();
     }
 
     private ReplyEffect<MatchRequestEvent, State> move(MatchRequest request, MoveCandidate move) {

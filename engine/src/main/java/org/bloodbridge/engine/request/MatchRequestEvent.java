@@ -38,9 +38,16 @@ public sealed interface MatchRequestEvent extends CborSerializable {
     /**
      * A standing request gained a donor who came to qualify after its search (registered, typed,
      * eligible again or released); {@code by} is the requesting centre, {@code subject} null (no person acted).
+     * {@code replaces}: the PROPOSED candidate it outranked and took the place of when the request
+     * already held {@code maxCandidates} active ones; null when there was room (and in events from before).
      */
-    record CandidateAdded(String requestId, String by, Instant at, Candidate candidate, String subject)
-            implements MatchRequestEvent {}
+    record CandidateAdded(String requestId, String by, Instant at, Candidate candidate, String subject, String replaces)
+            implements MatchRequestEvent {
+
+        public CandidateAdded(String requestId, String by, Instant at, Candidate candidate, String subject) {
+            this(requestId, by, at, candidate, subject, null);
+        }
+    }
 
     /** A candidate was contacted, accepted or declined. */
     record CandidateMoved(String requestId, String by, Instant at, String donorId, CandidateState to, String note,

@@ -4,6 +4,8 @@ import static org.bloodbridge.engine.matching.Donors.REF;
 import static org.bloodbridge.engine.matching.Donors.profile;
 import static org.bloodbridge.engine.matching.Donors.typing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,6 +84,26 @@ class PlateletGradeTest {
         assertEquals("B3UX", new HlaGrade(0, 1, 2).label());
         assertEquals("B3UX", new HlaGrade(0, 2, 1).label());
         assertEquals(-1, new HlaGrade(0, 1, 2).compareTo(new HlaGrade(0, 2, 1)));
+    }
+
+    /** What a standing request compares candidates by, who keep only the label. */
+    @Test
+    void everyLabelNamesItsFirstGradeInRankingOrder() {
+        for (int m = 0; m <= 4; m++) {
+            for (int x = 0; x + m <= 4; x++) {
+                for (int u = 0; u + x + m <= 4; u++) {
+                    HlaGrade grade = new HlaGrade(m, x, u);
+                    HlaGrade first = HlaGrade.firstLabelled(grade.label());
+                    assertEquals(grade.label(), first.label(), grade.toString());
+                    assertTrue(first.compareTo(grade) <= 0, grade + " comes no earlier than " + first);
+                }
+            }
+        }
+        assertEquals(new HlaGrade(0, 1, 2), HlaGrade.firstLabelled("B3UX"));
+        assertEquals(new HlaGrade(0, 0, 1), HlaGrade.firstLabelled("B1U"));
+        for (String wrong : List.of("B", "B1", "B5U", "E", "BUX")) {
+            assertThrows(IllegalArgumentException.class, () -> HlaGrade.firstLabelled(wrong), wrong);
+        }
     }
 
     @Test

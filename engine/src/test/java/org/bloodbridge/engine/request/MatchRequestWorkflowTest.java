@@ -2,12 +2,14 @@ package org.bloodbridge.engine.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bloodbridge.engine.identity.Sex;
 import org.bloodbridge.engine.query.MatchCriteria;
 import org.bloodbridge.engine.query.Patient;
@@ -100,35 +102,79 @@ class MatchRequestWorkflowTest {
         assertEquals("invalid_transition", refusal(request.refusalToCancel()), "cancelled once");
     }
 
-    /** Section 7: a standing request appends donors who qualify later, up to maxCandidates still active. */
+    /** Section 7: a standing request adds donors who qualify later while fewer than maxCandidates are active. */
     @Test
-    void aStandingRequestAppendsNewCandidatesUpToMaxCandidatesActiveOnes() {
-        MatchCriteria standing = new MatchCriteria("CD", null, Product.PLATELETS_APHERESIS, 1, Urgency.ROUTINE,
-                LocalDate.of(2026, 11, 26), CRITERIA.patient(), 2, 2000, true);
-        MatchRequest request = MatchRequest.created(new MatchRequestEvent.Created("r1", "CD", AT, standing, List.of(),
+    void aStandingRequestAddsNewCandidatesUpToMaxCandidatesActiveOnes() {
+        MatchRequest request = MatchRequest.created(new MatchRequestEvent.Created("r1", "CD", AT, standing(2), List.of(),
                 List.of("CD", "CQ"), List.of(), "u-cd"));
         assertEquals(RequestStatus.NO_CANDIDATES, request.status());
-        assertTrue(request.takesNewCandidate("d1"));
-        assertFalse(created(List.of()).takesNewCandidate("d1"), "a one-off request takes nobody later");
+        assertTrue(request.mayTakeNewCandidate("d1"));
+        assertFalse(created(List.of()).mayTakeNewCandidate("d1"), "a one-off request takes nobody later");
 
         Instant later = AT.plusSeconds(60);
-        request = request.apply(new MatchRequestEvent.CandidateAdded("r1", "CD", later, candidate(1, "d1"), null));
+        request = admitted(request, candidate(1, "d1"), later);
         assertEquals(RequestStatus.CANDIDATES_FOUND, request.status());
-        assertFalse(request.takesNewCandidate("d1"), "never twice");
-        request = request.apply(new MatchRequestEvent.CandidateAdded("r1", "CD", later.plusSeconds(1), candidate(1, "d2"), null));
-        assertEquals(List.of(1, 2), request.candidates().stream().map(Candidate::rank).toList(), "appended after the others");
-        assertFalse(request.takesNewCandidate("d3"), "two active candidates is maxCandidates");
+        assertFalse(request.mayTakeNewCandidate("d1"), "never twice");
+        request = admitted(request, candidate(1, "d2"), later.plusSeconds(1));
+        assertEquals(List.of(1, 2), request.candidates().stream().map(Candidate::rank).toList(), "ranked after the others");
+        assertEquals(Optional.empty(), request.admit(candidate(1, "d3"), later),
+                "two active candidates is maxCandidates, and d3 outranks neither");
         request = move(move(request, "d1", CandidateState.CONTACTED), "d1", CandidateState.DECLINED);
-        assertTrue(request.takesNewCandidate("d3"), "a declined candidate frees a place");
+        request = admitted(request, candidate(1, "d3"), later.plusSeconds(2));
+        assertEquals(List.of("d1", "d2", "d3"), request.candidates().stream().map(Candidate::donorId).toList(),
+                "a declined candidate frees a place");
 
         // (the moves above are dated AT, the additions after it)
-        assertEquals(List.of("CANDIDATE_ADDED", "CANDIDATE_ADDED"),
+        assertEquals(List.of("CANDIDATE_ADDED", "CANDIDATE_ADDED", "CANDIDATE_ADDED"),
                 request.changesSince(AT).stream().map(WorkflowEntry::type).toList());
-        assertEquals(List.of("CANDIDATE_ADDED"),
+        assertEquals(List.of("CANDIDATE_ADDED", "CANDIDATE_ADDED"),
                 request.changesSince(later).stream().map(WorkflowEntry::type).toList());
 
-        request = request.apply(new MatchRequestEvent.Cancelled("r1", "CD", later.plusSeconds(2), null, "u-cd"));
-        assertFalse(request.takesNewCandidate("d3"), "a cancelled request takes nobody");
+        request = request.apply(new MatchRequestEvent.Cancelled("r1", "CD", later.plusSeconds(3), null, "u-cd"));
+        assertFalse(request.mayTakeNewCandidate("d4"), "a cancelled request takes nobody");
+    }
+
+    /**
+     * A standing request that filled up with poor matches at its search still shows a better donor
+     * who registers later: the newcomer takes the place of the lowest-ranked PROPOSED candidate.
+     */
+    @Test
+    void aBetterNewcomerReplacesTheLowestRankedProposedCandidateOfAFullStandingRequest() {
+        MatchRequest request = MatchRequest.created(new MatchRequestEvent.Created("r1", "CD", AT, standing(2),
+                List.of(graded(1, "c-grade", "C"), graded(2, "d-grade", "D")), List.of("CD", "CQ"), List.of(), "u-cd"));
+        Instant later = AT.plusSeconds(60);
+
+        MatchRequestEvent.CandidateAdded replacing = request.admit(graded(1, "a-grade", "A"), later).orElseThrow();
+        assertEquals("d-grade", replacing.replaces());
+        request = request.apply(replacing);
+        assertEquals(List.of("a-grade", "c-grade"), request.candidates().stream().map(Candidate::donorId).toList());
+        assertEquals(List.of(1, 2), request.candidates().stream().map(Candidate::rank).toList(), "placed by rank");
+        assertEquals(List.of("CANDIDATE_REPLACED d-grade", "CANDIDATE_ADDED a-grade"),
+                request.changesSince(AT).stream().map(e -> e.type() + " " + e.donorId()).toList());
+
+        assertEquals(Optional.empty(), request.admit(graded(1, "another-d", "D"), later), "a worse donor replaces nobody");
+        assertEquals("c-grade", request.admit(graded(1, "b-grade", "B1U"), later).orElseThrow().replaces());
+
+        request = move(move(request, "c-grade", CandidateState.CONTACTED), "c-grade", CandidateState.ACCEPTED);
+        request = move(request, "a-grade", CandidateState.CONTACTED);
+        assertFalse(request.mayTakeNewCandidate("b-grade"), "a candidate being recruited is never replaced");
+        assertEquals(Optional.empty(), request.admit(graded(1, "b-grade", "A"), later));
+    }
+
+    private static MatchCriteria standing(int maxCandidates) {
+        return new MatchCriteria("CD", null, Product.PLATELETS_APHERESIS, 1, Urgency.ROUTINE, LocalDate.of(2026, 11, 26),
+                CRITERIA.patient(), maxCandidates, 2000, true);
+    }
+
+    private static Candidate graded(int rank, String donorId, String grade) {
+        return new Candidate(rank, donorId, "CQ", grade, List.of(), List.of(), List.of(), "IDENTICAL", false, false,
+                LocalDate.of(2026, 11, 25), CandidateState.PROPOSED);
+    }
+
+    private static MatchRequest admitted(MatchRequest request, Candidate newcomer, Instant at) {
+        MatchRequestEvent.CandidateAdded event = request.admit(newcomer, at).orElseThrow();
+        assertNull(event.replaces(), "there was room");
+        return request.apply(event);
     }
 
     @Test
