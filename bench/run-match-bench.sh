@@ -81,7 +81,7 @@ machine_line() {
 TARGETS_FILE=$mb_root/bench/targets.tsv
 # The keys the scripts look up: each must be in the file.
 TARGET_KEYS="import eligibility-single-p99 eligibility-batch match-1-client-p99 match-clients-p99 match-clients-rate
-  freshness-p99 rebuild pool-bytes-per-donor grading"
+  freshness-p99 standing-freshness-p99 rebuild pool-bytes-per-donor grading"
 declare -A target_op=() target_value=() target_label=()
 load_targets() {
   local key op value unit label extra shown
@@ -317,6 +317,8 @@ for product in PLATELETS_APHERESIS RED_CELLS; do
 done
 say "FreshnessProbe, $PROBES probes"
 run_harness java -cp "$JAR" org.bloodbridge.bench.FreshnessProbe --url "$URL" --centres "$CENTRES" --probes "$PROBES"
+say "FreshnessProbe --standing, $PROBES probes"
+run_harness java -cp "$JAR" org.bloodbridge.bench.FreshnessProbe --url "$URL" --centres "$CENTRES" --probes "$PROBES" --standing
 pooled_end=$(pooled_donors)
 }
 

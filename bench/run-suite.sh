@@ -126,7 +126,7 @@ both() {
 
 import_rate=""
 [ "${import_status:-1}" = 0 ] && [ "${import_ms:-0}" -gt 0 ] && import_rate=$(awk -v n="$candidates" -v ms="$import_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
-single=$(result eligibility-single); batch=$(result eligibility-batch); first=$(result eligibility-first-touch); fresh=$(result freshness)
+single=$(result eligibility-single); batch=$(result eligibility-batch); first=$(result eligibility-first-touch); fresh=$(result freshness); standing=$(result standing-freshness)
 pool=$(result pool-memory); gc=$(result node-gc)
 grading=$(jmh_score DonorEvaluationBenchmark.evaluateColumnarPool)
 rules_heavy=$(jmh_score EligibilityBenchmark.regularDonorBlockedByInterval)
@@ -152,6 +152,8 @@ table=$DATA_DIR/table.md
   done
   f99=$(field "$fresh" p99)
   echo "| freshness, $(fv "$fresh" probes) probes (register ack -> proposed by a match; not seen $(fv "$fresh" notSeen)) | p50 $(fv "$fresh" p50) ms, p99 ${f99:-?} ms | $(target freshness-p99) | $(target_verdict freshness-p99 "$f99") |"
+  s99=$(field "$standing" p99)
+  echo "| standing request freshness, $(fv "$standing" probes) probes (register ack -> appended to an open standing request; not seen $(fv "$standing" notSeen)) | p50 $(fv "$standing" p50) ms, p99 ${s99:-?} ms | $(target standing-freshness-p99) | $(target_verdict standing-freshness-p99 "$s99") |"
   echo "| restart -> every pool ready ($(fmt "$DONORS") donors; node JVM start included) | ${rebuild_s:-?} s | $(target rebuild) | $(target_verdict rebuild "$rebuild_s") |"
   warm_s=$(awk -v ms="${warm_ms:-}" 'BEGIN { if (ms != "") printf "%.1f", ms / 1000 }')
   echo "| restart -> panel donors' records in memory ($(fmt "${warm_records:-}") records, 4 at a time per pool) | ${warm_s:-?} s | (no target) | $([ -n "$warm_s" ] && echo "n/a" || echo "no figure") |"

@@ -27,6 +27,12 @@ import org.HdrHistogram.Histogram;
  * Records ack -> the answer that first contains the donor (an upper bound: the donor may have become
  * visible while that request was already on its way) in an HdrHistogram.
  *
+ * <p>With {@code --standing}: the freshness of standing requests (domain-rules.md section 7). Before
+ * registering each probe donor it posts a standing request for a patient with exactly that typing,
+ * then reads that request ({@code GET /api/v1/match-requests/{id}}) in a loop until the donor is one
+ * of its candidates (appended by the engine, no new search), and cancels it. Records ack -> the read
+ * that first shows the donor.
+ *
  * <p>Each probe donor gets a fresh valid national ID from {@code --id-start} on (default: from the
  * clock, above EligibilityLoad's range); an ID already registered (409) is skipped. Pairs repeat every
  * 96 probes, so earlier probes (and earlier runs) can share a typing: {@code maxCandidates} is 200.
@@ -55,13 +61,14 @@ public final class FreshnessProbe {
         int probes = Integer.parseInt(option(args, "--probes", "50"));
         List<String> centres = Arrays.asList(option(args, "--centres", "CD,CQ").split(","));
         long timeoutMs = Long.parseLong(option(args, "--timeout-ms", "30000"));
+        boolean standing = Arrays.asList(args).contains("--standing");
         // EligibilityLoad uses 0..100,000; residentId needs n < 100,000,000.
         int idStart = Integer.parseInt(option(args, "--id-start",
                 String.valueOf(50_000_000 + (int) ((System.currentTimeMillis() / 1000) % 9_000_000) * 5)));
-        new FreshnessProbe(url).run(probes, centres, idStart, timeoutMs);
+        new FreshnessProbe(url).run(probes, centres, idStart, timeoutMs, standing);
     }
 
-    private void run(int probes, List<String> centres, int idStart, long timeoutMs) throws Exception {
+    private void run(int probes, List<String> centres, int idStart, long timeoutMs, boolean standing) throws Exception {
         Histogram freshness = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
         Histogram acks = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
         long matchRequests = 0;
@@ -72,6 +79,21 @@ public final class FreshnessProbe {
             String a = RARE_A.get(probe % RARE_A.size());
             String b = RARE_B.get((probe / RARE_A.size()) % RARE_B.size());
             String abo = ABO[probe % ABO.length];
+            String match = """
+                    {"requestingCentre": "%s", "hospital": "Freshness probe", "product": "PLATELETS_APHERESIS", "units": 1,
+                     "urgency": "EMERGENCY", "neededBy": "%s", "standing": %s,
+                     "patient": {"reference": "FRESH-%d", "sex": "M", "abo": "%s", "rhD": "POS",
+                                 "hla": {"A": ["%s"], "B": ["%s"]}},
+                     "maxCandidates": 200}
+                    """.formatted(centre, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1), standing, probe, abo, a, b);
+            String standingPath = null;
+            if (standing) {
+                HttpResponse<String> created = post("/api/v1/match-requests", match);
+                if (created.statusCode() != 201) {
+                    throw new IllegalStateException("a standing request answered " + created.statusCode() + ": " + created.body());
+                }
+                standingPath = "/api/v1/match-requests/" + json(created.body()).path("requestId").asText();
+            }
             String donorId = null;
             long acked = 0;
             while (donorId == null) {
@@ -92,16 +114,9 @@ public final class FreshnessProbe {
                     throw new IllegalStateException("registration answered " + response.statusCode() + ": " + response.body());
                 }
             }
-            String match = """
-                    {"requestingCentre": "%s", "hospital": "Freshness probe", "product": "PLATELETS_APHERESIS", "units": 1,
-                     "urgency": "EMERGENCY", "neededBy": "%s",
-                     "patient": {"reference": "FRESH-%d", "sex": "M", "abo": "%s", "rhD": "POS",
-                                 "hla": {"A": ["%s"], "B": ["%s"]}},
-                     "maxCandidates": 200}
-                    """.formatted(centre, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1), probe, abo, a, b);
             boolean seen = false;
             while (!seen && System.nanoTime() - acked < TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
-                HttpResponse<String> response = post("/api/v1/match-requests", match);
+                HttpResponse<String> response = standing ? get(standingPath) : post("/api/v1/match-requests", match);
                 matchRequests++;
                 if (response.statusCode() != 201) {
                     continue;
@@ -118,15 +133,25 @@ public final class FreshnessProbe {
             } else {
                 notSeen++;
             }
+            if (standing) {
+                post(standingPath + "/cancel", "{}");
+            }
         }
+        String what = standing ? "standing-freshness" : "freshness";
         System.out.printf(Locale.ROOT,
-                "freshness (register ack -> first match answer proposing the donor), %d probes: p50 %.1f ms  p99 %.1f ms  max %.1f ms; "
-                        + "not seen within %d ms: %d; %,d match requests; registration ack p50 %.1f ms%n",
+                "%s (register ack -> %s), %d probes: p50 %.1f ms  p99 %.1f ms  max %.1f ms; "
+                        + "not seen within %d ms: %d; %,d requests; registration ack p50 %.1f ms%n",
+                what, standing ? "first read of the standing request listing the donor" : "first match answer proposing the donor",
                 probes, ms(freshness.getValueAtPercentile(50)), ms(freshness.getValueAtPercentile(99)),
                 ms(freshness.getMaxValue()), timeoutMs, notSeen, matchRequests, ms(acks.getValueAtPercentile(50)));
-        System.out.printf(Locale.ROOT, "RESULT freshness probes=%d p50=%.1f p99=%.1f max=%.1f notSeen=%d%n",
-                probes, ms(freshness.getValueAtPercentile(50)), ms(freshness.getValueAtPercentile(99)),
+        System.out.printf(Locale.ROOT, "RESULT %s probes=%d p50=%.1f p99=%.1f max=%.1f notSeen=%d%n",
+                what, probes, ms(freshness.getValueAtPercentile(50)), ms(freshness.getValueAtPercentile(99)),
                 ms(freshness.getMaxValue()), notSeen);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(Harness.request(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
