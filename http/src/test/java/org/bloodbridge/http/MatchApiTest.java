@@ -3,6 +3,7 @@ package org.bloodbridge.http;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,7 +129,8 @@ class MatchApiTest extends OneServerPerClass {
 
     /**
      * Section 7: a standing request that found nobody gains a donor registered after it, as an event,
-     * and lists it in its changes; a cancelled one, told of the same donor, gains nothing.
+     * and lists it in its changes; one already full of a poorer match takes the donor in that match's
+     * place; a cancelled one, told of the same donor, gains nothing.
      */
     @Test
     void aStandingRequestGainsADonorWhoQualifiesLaterAndACancelledOneDoesNot() {
@@ -146,6 +148,17 @@ class MatchApiTest extends OneServerPerClass {
         String openId = open.get("requestId").asText();
         String cancelledId = TestServer.json(server.post("/api/v1/match-requests", standing)).get("requestId").asText();
         ok(server.post("/api/v1/match-requests/" + cancelledId + "/cancel", "{}"));
+        // A standing request already full of a poorer match (maxCandidates 1): the newcomer takes its place.
+        // Its patient lacks anti-B8, so a B8 donor (mismatched: grade C) is compatible with it and with no other here.
+        String withoutAntiB8 = standing.replace("\"B8\", ", "");
+        String fullRequest = withoutAntiB8.replace("\"maxCandidates\": 5", "\"maxCandidates\": 1");
+        String poor = Donors.platelet(server, "CQ", "A", "{\"A\": [\"A1\", \"A3\"], \"B\": [\"B46\", \"B8\"]}",
+                "{\"HPA-1\": \"ab\"}");
+        matchUntil(server, withoutAntiB8.replace("\"standing\": true,", ""), r -> donorIds(r).contains(poor));
+        JsonNode full = TestServer.json(server.post("/api/v1/match-requests", fullRequest));
+        assertEquals(1, full.get("candidates").size(), full.toString());
+        String poorer = full.at("/candidates/0/donorId").asText();
+        assertNotEquals("A", full.at("/candidates/0/grade").asText());
 
         String newcomer = Donors.platelet(server, "CQ", "A", "{\"A\": [\"A1\", \"A3\"], \"B\": [\"B46\", \"B60\"]}",
                 "{\"HPA-1\": \"ab\"}");
@@ -167,6 +180,17 @@ class MatchApiTest extends OneServerPerClass {
         JsonNode none = TestServer.json(ok(server.get("/api/v1/match-requests/" + openId + "/changes?since="
                 + events.get(events.size() - 1).get("at").asText())));
         assertEquals(0, none.get("changes").size());
+
+        JsonNode replaced = await("the full standing request takes the better newcomer").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(
+                        () -> TestServer.json(server.get("/api/v1/match-requests/" + full.get("requestId").asText())),
+                        r -> donorIds(r).contains(newcomer));
+        assertEquals(List.of(newcomer), donorIds(replaced), "never more than maxCandidates");
+        JsonNode steps = replaced.get("events");
+        assertEquals("CANDIDATE_REPLACED " + poorer, steps.get(steps.size() - 2).get("type").asText() + " "
+                + steps.get(steps.size() - 2).get("donorId").asText());
+        assertEquals("CANDIDATE_ADDED " + newcomer, steps.get(steps.size() - 1).get("type").asText() + " "
+                + steps.get(steps.size() - 1).get("donorId").asText());
 
         JsonNode cancelled = TestServer.json(server.get("/api/v1/match-requests/" + cancelledId));
         assertEquals("CANCELLED", cancelled.get("status").asText());
