@@ -118,7 +118,7 @@ public final class FreshnessProbe {
             while (!seen && System.nanoTime() - acked < TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
                 HttpResponse<String> response = standing ? get(standingPath) : post("/api/v1/match-requests", match);
                 matchRequests++;
-                if (response.statusCode() != 201) {
+                if (response.statusCode() != (standing ? 200 : 201)) { // a read answers 200, a new match 201
                     continue;
                 }
                 for (JsonNode candidate : json(response.body()).path("candidates")) {
@@ -130,8 +130,9 @@ public final class FreshnessProbe {
             }
             if (seen) {
                 freshness.recordValue(System.nanoTime() - acked);
-            } else {
+            } else { // counted at the timeout, a lower bound, so that a probe never seen can never pass the target
                 notSeen++;
+                freshness.recordValue(TimeUnit.MILLISECONDS.toNanos(timeoutMs));
             }
             if (standing) {
                 post(standingPath + "/cancel", "{}");
