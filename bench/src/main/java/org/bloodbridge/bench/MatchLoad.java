@@ -33,7 +33,8 @@ import org.bloodbridge.engine.typing.HlaReference;
  * ({@code --product PLATELETS_APHERESIS}, the default, or {@code RED_CELLS}); the requesting centre is
  * drawn from {@code --centres}, which must be the server's. Prints matches/s, latency percentiles,
  * the mean number of candidates per answer, how many answers missed a centre ({@code centresMissing}
- * not empty) and the count of each non-201 status.
+ * not empty) and the count of each non-201 status. {@code --mfi}: the platelet patients' HLA
+ * antibodies carry MFIs below the cut-off, so they rank by dsaMfi instead of excluding.
  *
  * <p>Closed loop: latency is per request as the client saw it, and throughput is what
  * {@code --clients} clients get (a stalled server slows the clients rather than queueing requests).
@@ -58,7 +59,7 @@ public final class MatchLoad {
             throw new IllegalArgumentException("--product is PLATELETS_APHERESIS or RED_CELLS, not " + product);
         }
 
-        MatchPatients patients = new MatchPatients(HlaReference.loadDefault());
+        MatchPatients patients = new MatchPatients(HlaReference.loadDefault(), Arrays.asList(args).contains("--mfi"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         System.out.printf(Locale.ROOT, "match load: %s, %d client(s), %s, centres %s, maxCandidates %d: %d s warm-up, %d s measured%n",

@@ -14,7 +14,9 @@ import org.bloodbridge.engine.typing.HlaReference;
  * <ul>
  *   <li>platelets: HLA-A and -B by serology, ABO and RhD at donor frequencies, either sex; 30% with
  *       one or two HLA antibodies (B7, A11, B13, A24, B60, B62, A2, B46, never to an own antigen),
- *       5% with anti-HPA-1a;</li>
+ *       5% with anti-HPA-1a; with {@code mfi} each HLA antibody is an object with a bead-assay MFI
+ *       below the exclusion cut-off (500-1,999), so it counts in the donors' dsaMfi instead of
+ *       excluding them (domain-rules.md section 7);</li>
  *   <li>red cells: a third anti-Fy(a), a third anti-Jk(a) + anti-Jk(b) (Jk(a-b-) donors), a third an
  *       RhD-negative patient without antibodies; each names only rare phenotypes, so every candidate
  *       is a RARE-panel donor.</li>
@@ -26,9 +28,11 @@ public final class MatchPatients {
     private static final double WITH_ANTI_HPA_1A = 0.05;
 
     private final HlaTyper hla;
+    private final boolean mfi;
 
-    public MatchPatients(HlaReference reference) {
+    public MatchPatients(HlaReference reference, boolean mfi) {
         this.hla = new HlaTyper(reference);
+        this.mfi = mfi;
     }
 
     public Map<String, Object> platelets(SplittableRandom random, String reference) {
@@ -47,7 +51,9 @@ public final class MatchPatients {
                 }
             }
         }
-        patient.put("hlaAntibodies", antibodies);
+        patient.put("hlaAntibodies", mfi
+                ? antibodies.stream().map(a -> Map.of("specificity", a, "mfi", 500 + random.nextInt(1500))).toList()
+                : antibodies);
         patient.put("hpaAntibodies", random.nextDouble() < WITH_ANTI_HPA_1A ? List.of("HPA-1a") : List.of());
         return patient;
     }
