@@ -42,6 +42,7 @@ const DICTIONARY = {
     err404: '未找到。', err409: '无法执行', err413: '请求过大。', err429: '请求过于频繁，请稍后再试。',
     err503: '服务暂时不可用（数据库或身份认证服务未响应），请稍后重试。', errOther: '出现错误',
     errSignIn: '登录失败', errProvider: '无法连接到身份认证服务。',
+    err415: '文件类型不被接受。', navigation: '功能',
   },
   en: {
     title: 'Bloodbridge · Coordinator console',
@@ -85,6 +86,7 @@ const DICTIONARY = {
     err404: 'Not found.', err409: 'Not possible', err413: 'The request is too large.', err429: 'Too many requests; try again shortly.',
     err503: 'The service is unavailable for now (its store or the identity provider does not answer). Try again.',
     errOther: 'Something went wrong', errSignIn: 'Sign-in failed', errProvider: 'The identity provider does not answer.',
+    err415: 'This kind of file is not accepted.', navigation: 'Screens',
   },
 };
 
