@@ -7,9 +7,13 @@ import { errorBox, session, setRenderer } from './common.js';
 import { donorScreen } from './screens/donor.js';
 import { requestsScreen, startLive } from './screens/requests.js';
 import { matchScreen } from './screens/match.js';
+import { registryScreen } from './screens/registry.js';
+import { statsScreen } from './screens/stats.js';
+import { recallsScreen } from './screens/recalls.js';
+import { importScreen } from './screens/import.js';
 
 /** In the navigation's order; a screen is offered when the user has one of its roles (api-v1 "Access"). */
-const SCREENS = [donorScreen, requestsScreen, matchScreen];
+const SCREENS = [donorScreen, requestsScreen, matchScreen, registryScreen, statsScreen, recallsScreen, importScreen];
 
 const shell = { fatal: null, screen: null };
 
