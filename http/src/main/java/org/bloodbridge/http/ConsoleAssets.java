@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,7 +81,7 @@ final class ConsoleAssets {
                 JarURLConnection connection = (JarURLConnection) url.openConnection();
                 connection.setUseCaches(false);
                 try (JarFile jar = connection.getJarFile()) {
-                    for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                    for (JarEntry entry : Collections.list(jar.entries())) {
                         if (!entry.isDirectory() && entry.getName().startsWith(DIRECTORY)) {
                             try (InputStream in = jar.getInputStream(entry)) {
                                 files.put(entry.getName(), in.readAllBytes());

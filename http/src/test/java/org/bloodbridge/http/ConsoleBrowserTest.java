@@ -548,8 +548,7 @@ class ConsoleBrowserTest {
         }
         assertTrue(driver.findElement(By.id("deferrals")).getText().contains("low haemoglobin"));
         assertTrue(driver.findElement(By.id("deferral-done")).isDisplayed());
-        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
-        bothLanguages("donor");
+        bothLanguages("donor", "table.eligibility");
 
         // Registry: the platelet panel, AB, at CD: the donor above (the pools may lag a write by a second: search again).
         driver.findElement(By.id("nav-registry")).click();
@@ -562,7 +561,7 @@ class ConsoleBrowserTest {
         });
         assertEquals(1, driver.findElements(By.cssSelector("#registry-results tbody tr")).size());
         assertFalse(driver.findElement(By.id("registry-next")).isEnabled()); // one page
-        bothLanguages("registry");
+        bothLanguages("registry", null);
 
         // Recalls: the open recall of the earlier donation; acknowledged, it leaves the open list.
         driver.findElement(By.id("nav-recalls")).click();
@@ -576,7 +575,7 @@ class ConsoleBrowserTest {
         });
         WebElement recall = driver.findElement(recallRow);
         assertTrue(recall.getText().contains("HIV"), recall.getText());
-        bothLanguages("recalls");
+        bothLanguages("recalls", null);
         recall = driver.findElement(recallRow);
         new org.openqa.selenium.support.ui.Select(recall.findElement(By.cssSelector("select.recall-outcome"))).selectByValue("QUARANTINED");
         recall.findElement(By.cssSelector("input.recall-note")).sendKeys("unit held");
@@ -599,7 +598,7 @@ class ConsoleBrowserTest {
             assertEquals(200, api.statusCode(), api.body());
             return statsShown(TestServer.json(api));
         });
-        bothLanguages("stats");
+        bothLanguages("stats", null);
 
         // Import: two lines, the second with a national ID that fails its check digit.
         Path file = Files.createTempFile("bloodbridge-import-", ".ndjson");
@@ -621,7 +620,7 @@ class ConsoleBrowserTest {
             WebElement rejection = driver.findElement(By.cssSelector("#import-rejections tr[data-line='2']"));
             assertTrue(rejection.getText().contains("nationalId"), rejection.getText());
             assertEquals("1", driver.findElement(By.id("import-progress")).getAttribute("value"));
-            bothLanguages("import");
+            bothLanguages("import", "#import-report");
         } finally {
             Files.deleteIfExists(file);
         }
@@ -682,11 +681,12 @@ class ConsoleBrowserTest {
      * changes (the same text in both is allowed only for codes: no lowercase, no Chinese), none
      * is a dictionary key, and back in Chinese every text is as before. Every form control has a
      * label and is reachable with the keyboard; nothing scrolls sideways at 1280 px. Screenshots
-     * {@code console-<name>-zh} and {@code -en}.
+     * {@code console-<name>-zh} and {@code -en}, scrolled to {@code shown} (a CSS selector) when given.
      */
     @SuppressWarnings("unchecked")
-    private void bothLanguages(String name) {
+    private void bothLanguages(String name, String shown) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(shown == null ? "window.scrollTo(0, 0)" : "document.querySelector(arguments[0]).scrollIntoView()", shown);
         String texts = "return [...document.querySelectorAll('nav button, main label, main h2, main h3, main h4, main th,"
                 + " main button, main option, main caption, main dt, main p.hint, main progress + span')]"
                 + ".map(e => (e.matches('label') ? [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')"
