@@ -3,7 +3,7 @@
 import { html, render, nothing } from './lit.js';
 import { claimsOf, completeSignIn, currentSession, discover, signIn, signOut } from './auth.js';
 import { currentLanguage, setLanguage, t } from './i18n.js';
-import { errorBox, session, setRenderer } from './common.js';
+import { errorBox, session, setRenderer, update } from './common.js';
 import { donorScreen } from './screens/donor.js';
 import { requestsScreen, startLive } from './screens/requests.js';
 import { matchScreen } from './screens/match.js';
@@ -18,7 +18,6 @@ const SCREENS = [donorScreen, requestsScreen, matchScreen, registryScreen, stats
 const shell = { fatal: null, screen: null };
 
 setRenderer(() => render(view(), document.getElementById('app')));
-const update = () => render(view(), document.getElementById('app'));
 
 function userOf(tokens, claims) {
   const c = claimsOf(tokens.accessToken);

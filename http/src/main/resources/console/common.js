@@ -19,6 +19,23 @@ export function update() {
   renderer();
 }
 
+/**
+ * Runs {@code work} with the flag {@code busy} ([holder, key]) set, re-rendering before and after;
+ * what it throws is put in words at {@code error} ([holder, key]).
+ */
+export async function whileBusy([flags, flag], [errors, key], work) {
+  flags[flag] = true;
+  update();
+  try {
+    await work();
+  } catch (e) {
+    errors[key] = errorText(e);
+  } finally {
+    flags[flag] = false;
+    update();
+  }
+}
+
 export const api = client(() => session.tokens && session.tokens.accessToken, () => {
   // The token is no longer accepted: forget it; the error says to sign in again.
   forget();

@@ -4,7 +4,7 @@
 // a donation (donor-site), a test result or a deferral (lab), each confirmed in the page first.
 import { html, nothing } from '../lit.js';
 import { formatDate, formatInstant, t } from '../i18n.js';
-import { antigens, api, confirmBox, errorBox, errorText, hasRole, list, session, today, update } from '../common.js';
+import { antigens, api, confirmBox, errorBox, errorText, hasRole, list, session, today, update, whileBusy } from '../common.js';
 
 const DONATION_TYPES = ['WHOLE_BLOOD', 'PLATELETS_APHERESIS'];
 const MARKERS = ['HIV', 'HBV', 'HCV', 'SYPHILIS', 'ALT'];
@@ -43,18 +43,11 @@ async function lookup(event) {
   const idType = document.getElementById('lookup-id-type').value;
   input.value = '';
   Object.assign(l, { error: null, donor: null, eligibility: [], maskedId: mask(nationalId), confirm: null, forms: {}, done: null });
-  session.busy = true;
-  update();
-  try {
+  await whileBusy([session, 'busy'], [l, 'error'], async () => {
     const donor = await api.post('/api/v1/donors/lookup', { idType, nationalId });
     l.eligibility = await eligibilityOf(donor.donorId);
     l.donor = donor;
-  } catch (e) {
-    l.error = errorText(e);
-  } finally {
-    session.busy = false;
-    update();
-  }
+  });
 }
 
 async function eligibilityOf(donorId) {

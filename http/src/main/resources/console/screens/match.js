@@ -1,7 +1,7 @@
 // The emergency match form (coordinator) and its ranked answer.
 import { html, nothing } from '../lit.js';
 import { t } from '../i18n.js';
-import { api, errorBox, errorText, list, session, today, update } from '../common.js';
+import { api, errorBox, list, session, today, whileBusy } from '../common.js';
 import { candidatesTable, invalidateRequests } from './requests.js';
 
 const m = { error: null, result: null };
@@ -65,15 +65,8 @@ async function submitMatch(event) {
   };
   m.error = null;
   m.result = null;
-  session.busy = true;
-  update();
-  try {
+  await whileBusy([session, 'busy'], [m, 'error'], async () => {
     m.result = await api.post('/api/v1/match-requests', body);
     invalidateRequests();
-  } catch (e) {
-    m.error = errorText(e);
-  } finally {
-    session.busy = false;
-    update();
-  }
+  });
 }

@@ -2,7 +2,7 @@
 // acknowledgement with the unit's outcome (a lab of the recall's collecting centre).
 import { html, nothing } from '../lit.js';
 import { formatDate, formatInstant, t } from '../i18n.js';
-import { actsFor, api, confirmBox, errorBox, errorText, session, update } from '../common.js';
+import { actsFor, api, confirmBox, errorBox, errorText, session, update, whileBusy } from '../common.js';
 
 const OUTCOMES = ['QUARANTINED', 'RECALLED', 'TRANSFUSED'];
 // Acknowledged here: the list (a read-side table) may show them as open for about a second more.
@@ -38,7 +38,7 @@ function table() {
   if (open.length === 0) return html`<p id="recalls-empty">${t('noRecalls')}</p>`;
   const mayAcknowledge = r => actsFor(r.centre, 'lab');
   return html`
-    <table id="recalls">
+    <div class="scroll-x"><table id="recalls">
       <thead><tr><th>${t('donorId')}</th><th>${t('donation')}</th><th>DIN</th><th>${t('marker')}</th><th>${t('testDate')}</th>
         <th>${t('openedAt')}</th><th>${t('acknowledge')}</th></tr></thead>
       <tbody>${open.map(r => html`
@@ -54,7 +54,7 @@ function table() {
             <button type="button" class="recall-acknowledge" ?disabled=${c.working} @click=${e => ask(e, r)}>${t('acknowledge')}</button>`
           : html`<span class="hint">${t('labAcknowledges')}</span>`}</td>
         </tr>`)}</tbody>
-    </table>
+    </table></div>
     ${c.next ? html`<button type="button" id="recalls-more" @click=${() => load(c.next)}>${t('more')}</button>` : nothing}`;
 }
 
@@ -86,17 +86,10 @@ function ask(event, recall) {
 }
 
 async function acknowledge(recall, outcome, note) {
-  c.working = true;
-  update();
-  try {
+  await whileBusy([c, 'working'], [c, 'actionError'], async () => {
     const body = { outcome };
     if (note) body.note = note;
     await api.post('/api/v1/recalls/' + encodeURIComponent(recall.recallId) + '/acknowledge', body);
     acknowledged.add(recall.recallId);
-  } catch (e) {
-    c.actionError = errorText(e);
-  } finally {
-    c.working = false;
-    update();
-  }
+  });
 }

@@ -2,7 +2,7 @@
 // federation with the API's filters, a page at a time (the API's cursor).
 import { html, nothing } from '../lit.js';
 import { t } from '../i18n.js';
-import { antigens, api, errorBox, errorText, list, session, update } from '../common.js';
+import { antigens, api, errorBox, list, session, update, whileBusy } from '../common.js';
 
 const PAGE = 20;
 const g = { error: null, donors: null, query: null, pages: [null], next: null, loading: false, centres: null };
@@ -48,14 +48,14 @@ function results() {
   if (g.donors.length === 0) return html`<p id="registry-empty">${t('noDonors')}</p>`;
   const page = g.pages.length;
   return html`
-    <table id="registry-results">
+    <div class="scroll-x"><table id="registry-results">
       <thead><tr><th>${t('donorId')}</th><th>${t('homeCentre')}</th><th>${t('bloodGroup')}</th><th>${t('antigens')}</th>
         <th>HPA</th><th>${t('redCell')}</th><th>${t('panels')}</th></tr></thead>
       <tbody>${g.donors.map(d => html`
         <tr data-donor=${d.donorId}><td><code>${d.donorId}</code></td><td>${d.homeCentre}</td>
           <td>${d.abo || ''}${d.rhD === 'NEG' ? ' RhD−' : d.rhD === 'POS' ? ' RhD+' : ''}</td><td>${antigens(d.antigens)}</td>
           <td>${pairs(d.hpa)}</td><td>${pairs(d.redCell)}</td><td>${list(d.panels)}</td></tr>`)}</tbody>
-    </table>
+    </table></div>
     <div class="toolbar pager">
       <button type="button" id="registry-previous" ?disabled=${g.pages.length <= 1 || g.loading} @click=${previous}>${t('previousPage')}</button>
       <span id="registry-page">${t('page', { page })}</span>
@@ -101,17 +101,10 @@ async function load() {
   const q = new URLSearchParams(g.query);
   const cursor = g.pages[g.pages.length - 1];
   if (cursor) q.set('cursor', cursor);
-  g.loading = true;
   g.error = null;
-  update();
-  try {
+  await whileBusy([g, 'loading'], [g, 'error'], async () => {
     const page = await api.get('/api/v1/donors/search?' + q.toString());
     g.donors = page.donors;
     g.next = page.nextCursor;
-  } catch (e) {
-    g.error = errorText(e);
-  } finally {
-    g.loading = false;
-    update();
-  }
+  });
 }

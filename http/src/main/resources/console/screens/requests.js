@@ -90,7 +90,7 @@ async function openRequest(requestId) {
 export function candidatesTable(candidates, request) {
   if (!candidates || candidates.length === 0) return html`<p>${t('noCandidates')}</p>`;
   return html`
-    <table class="candidates">
+    <div class="scroll-x"><table class="candidates">
       <thead><tr><th>${t('rank')}</th><th>${t('donorId')}</th><th>${t('centre')}</th><th>${t('grade')}</th>
         <th>${t('identical')}</th><th>${t('crossReactive')}</th><th>${t('mismatched')}</th><th>${t('abo')}</th>
         <th>${t('eligibleFrom')}</th><th>${t('state')}</th>${request ? html`<th>${t('actions')}</th>` : nothing}</tr></thead>
@@ -102,7 +102,7 @@ export function candidatesTable(candidates, request) {
           <td>${formatDate(c.eligibleFrom)}</td><td class="state">${c.state}</td>
           ${request ? html`<td class="actions">${candidateActions(request, c)}</td>` : nothing}
         </tr>`)}</tbody>
-    </table>`;
+    </table></div>`;
 }
 
 // ---- Workflow steps (api-v1: contact, accept, decline by the requesting or the candidate's centre;

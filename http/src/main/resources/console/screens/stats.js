@@ -3,7 +3,7 @@
 // transfusion outcomes as the stats carry them.
 import { html, nothing } from '../lit.js';
 import { formatDate, formatNumber, t } from '../i18n.js';
-import { api, errorBox, errorText, isoDate, session, update } from '../common.js';
+import { api, errorBox, isoDate, session, update, whileBusy } from '../common.js';
 import { loadChart } from '../charts.js';
 
 const PANELS = ['donors', 'plateletPanel', 'rarePanel', 'permanentDeferrals'];
@@ -74,7 +74,7 @@ function figures() {
       </table>
     </div>
     <h3>${t('perCentre')}</h3>
-    <table id="stats-centres">
+    <div class="scroll-x"><table id="stats-centres">
       <thead><tr><th>${t('centre')}</th>${PANELS.map(p => html`<th>${t('stat_' + p)}</th>`)}
         <th>${t('openRecalls')}</th><th>${t('acknowledgedRecalls')}</th><th>${t('medianAck')}</th>
         <th>${t('outcomesRecorded')}</th><th>${t('refractoryPatients')}</th><th>${t('medianCci')}</th></tr></thead>
@@ -86,7 +86,7 @@ function figures() {
           ? duration(c.recalls.medianSecondsToAcknowledge) : '—'}</td>
         <td>${formatNumber(c.outcomesRecorded)}</td><td>${formatNumber(c.refractoryPatients)}</td>
         <td>${cci(c.medianOneHourCciByGrade)}</td></tr>`)}</tbody>
-    </table>`;
+    </table></div>`;
 }
 
 function cci(byGrade) {
@@ -107,17 +107,10 @@ function load(event) {
 }
 
 async function fetchStats() {
-  s.loading = true;
   s.error = null;
-  update();
-  try {
+  await whileBusy([s, 'loading'], [s, 'error'], async () => {
     s.stats = await api.get('/api/v1/stats?from=' + encodeURIComponent(s.from) + '&to=' + encodeURIComponent(s.to));
-  } catch (e) {
-    s.error = errorText(e);
-  } finally {
-    s.loading = false;
-    update();
-  }
+  });
 }
 
 /** Draws (or redraws) the chart from the same figures as the table beside it. */

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.bloodbridge.http.access.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -262,6 +263,12 @@ class ConsoleBrowserTest {
         assertTrue(detail.findElement(By.cssSelector("table.timeline")).getText().contains("CD"), detail.getText());
         screenshot("07-request-timeline");
 
+        // On a tablet: the board with the request open, and the match form with its result.
+        asATablet();
+        fitsATablet("requests", "requests-refresh", "request-detail");
+        screenshot("console-requests-tablet-zh");
+        fitsATablet("match", "m-hospital", "m-abo", "m-needed-by", "match-submit", "match-result");
+
         // A token the node does not accept (here: its signature broken): the page says so and offers sign-in.
         ((JavascriptExecutor) driver).executeScript("""
                 const s = JSON.parse(sessionStorage.getItem('bloodbridge.session'));
@@ -495,7 +502,7 @@ class ConsoleBrowserTest {
      * sign-in for five screens, at 1280x800): the donor screen (eligibility with reasons, a deferral
      * recorded through the form changes it, a bad date is said beside its field), the registry
      * search, the statistics chart against {@code /api/v1/stats}, a recall acknowledged off the
-     * open list, an NDJSON import with one rejection; each screen in both languages.
+     * open list, an NDJSON import with one rejection; each screen in both languages, then on a tablet.
      */
     @Test
     void aCentreUserWorksTheDonorRegistryStatisticsRecallsAndImportScreens() throws IOException {
@@ -633,6 +640,14 @@ class ConsoleBrowserTest {
         fetched.forEach(u -> assertFalse(u.contains(nationalId), u));
         assertEquals(historyAtStart, ((JavascriptExecutor) driver).executeScript("return history.length"), "the screens add no history entries");
         assertTrue(serverLog.list.stream().noneMatch(e -> e.getFormattedMessage().contains(nationalId)));
+
+        // The same screens, as they were left, on a tablet.
+        asATablet();
+        fitsATablet("lookup", "lookup-id", "lookup-submit", "deferral-reason", "deferral-submit");
+        fitsATablet("registry", "r-panel", "r-abo", "registry-submit");
+        fitsATablet("recalls", "recalls-refresh");
+        fitsATablet("stats", "s-from", "s-to", "stats-submit", "stats-chart");
+        fitsATablet("import", "import-file", "import-submit", "import-report");
     }
 
     private WebElement eligibility(String type) {
@@ -789,6 +804,33 @@ class ConsoleBrowserTest {
 
     private WebElement wholeBlood() {
         return driver.findElement(By.cssSelector("table.eligibility tr[data-type='WHOLE_BLOOD']"));
+    }
+
+    /** A tablet held upright: 800x1280 CSS px. */
+    private void asATablet() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 800, "height", 1280, "deviceScaleFactor", 1, "mobile", false));
+        assertEquals(800L, ((JavascriptExecutor) driver).executeScript("return window.innerWidth"));
+    }
+
+    /**
+     * Opens {@code screen}: the page does not scroll sideways (a wide table scrolls in its own box),
+     * and the header's and navigation's buttons and each of {@code controls} (ids) lie within the page's width.
+     */
+    @SuppressWarnings("unchecked")
+    private void fitsATablet(String screen, String... controls) {
+        driver.findElement(By.id("nav-" + screen)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(controls[0])));
+        List<String> off = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const page = document.documentElement, width = page.clientWidth;
+                const off = page.scrollWidth > width ? ['the page: ' + page.scrollWidth + ' > ' + width + ' px'] : [];
+                const shown = e => { const r = e.getBoundingClientRect();
+                    return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= width; };
+                document.querySelectorAll('header button, nav button').forEach(e => shown(e) || off.push(e.id));
+                arguments[0].forEach(id => { const e = document.getElementById(id);
+                    if (!e || !shown(e)) off.push(id + (e ? ' at ' + JSON.stringify(e.getBoundingClientRect()) : ' missing')); });
+                return off;""", List.of(controls));
+        assertEquals(List.of(), off, screen + " on a tablet");
     }
 
     private void open(String path) {
