@@ -42,6 +42,37 @@ const DICTIONARY = {
     err404: '未找到。', err409: '无法执行', err413: '请求过大。', err429: '请求过于频繁，请稍后再试。',
     err503: '服务暂时不可用（数据库或身份认证服务未响应），请稍后重试。', errOther: '出现错误',
     errSignIn: '登录失败', errProvider: '无法连接到身份认证服务。',
+    err415: '文件类型不被接受。', navigation: '功能',
+    navRegistry: '登记库查询', navStats: '统计', navRecalls: '回溯召回', navImport: '批量导入',
+    registryTitle: '血小板与稀有血型登记库查询', panel: '登记库', anyPanel: '全部', panel_PLATELET: '血小板库 (PLATELET)',
+    panel_RARE: '稀有血型库 (RARE)', allCentres: '全部中心', any: '不限', negativeFor: '红细胞抗原阴性（逗号分隔）',
+    eligibleOn: '可献血日期', eligibleType: '献血类型', search: '查询', noDonors: '没有符合条件的献血者。',
+    redCell: '红细胞抗原', previousPage: '上一页', nextPage: '下一页', page: '第 {page} 页',
+    statsTitle: '各中心登记库统计', show: '显示', federationTotal: '全联网合计', statsChart: '各登记库在两个日期的人数',
+    panelColumn: '登记库', growth: '增长', perCentre: '各中心', stat_donors: '献血者', stat_plateletPanel: '血小板库',
+    stat_rarePanel: '稀有血型库', stat_permanentDeferrals: '永久屏蔽', openRecalls: '未处理召回', acknowledgedRecalls: '已处理召回',
+    medianAck: '处理用时（中位数）', outcomesRecorded: '输注结果记录', refractoryPatients: '输注无效患者',
+    medianCci: '1 小时 CCI 中位数（按等级）', minutes: '分钟', hours: '小时',
+    recallsTitle: '本中心的回溯召回（未处理）', recallsHint: '献血者检测结果呈反应性后，其此前在本中心采集的血液需处理：隔离、召回或已输注。',
+    noRecalls: '没有未处理的召回。', donation: '献血', testDate: '检测日期', openedAt: '开立时间', acknowledge: '处理',
+    outcome: '处理结果', note: '备注', outcome_QUARANTINED: '已隔离', outcome_RECALLED: '已召回', outcome_TRANSFUSED: '已输注',
+    labAcknowledges: '由采集中心的检验人员处理', more: '更多',
+    confirmAcknowledge: '确认献血者 {donor} 于 {date} 的献血处理结果为“{outcome}”？此步骤不能撤销。',
+    importTitle: '批量导入献血者 (NDJSON)', importHint: '每行一位献血者（登记格式，可含献血、检测和暂缓记录）；每行与单条接口同样校验。',
+    importFile: 'NDJSON 文件', upload: '上传', uploading: '正在上传…', importing: '正在导入…', importDone: '导入完成',
+    importReport: '导入报告', startedAt: '开始时间', finishedAt: '完成时间', linesRead: '已读行数', accepted: '已接受',
+    createdDonors: '新建献血者', addedHistory: '补充记录', skipped: '跳过（已存在）', ruleViolations: '违反规则（已计入）',
+    rejected: '已拒绝', rejections: '被拒绝的行', line: '行号', errorCode: '错误', field: '字段', message: '说明',
+    importFailed: '导入中断',
+    history: '历史记录', date: '日期', amount: '数量', dosesUnit: '治疗量', testResults: '检测结果', marker: '检测项目',
+    result: '结果', withheld: '（其他中心，不显示）', from: '开始', until: '结束', reason: '原因', permanent: '永久',
+    REACTIVE: '有反应性', NON_REACTIVE: '无反应性',
+    reason_AGE: '年龄', reason_WEIGHT: '体重', reason_INTERVAL: '献血间隔', reason_ANNUAL_LIMIT: '年度上限',
+    reason_DEFERRED_TEMPORARY: '暂缓献血', reason_DEFERRED_PERMANENT: '永久屏蔽',
+    recordTitle: '记录', recordDonation: '记录献血', recordTest: '记录检测结果', recordDeferral: '记录暂缓献血',
+    volumeMl: '全血量 (mL)', doses: '单采治疗量', din: '献血条码 (DIN)', record: '记录…', recorded: '已记录。',
+    confirmDonation: '确认记录一次献血（{type}，{date}）？', confirmTest: '确认记录检测结果 {marker}：{result}？',
+    confirmDeferral: '确认记录暂缓献血（{from} 至 {until}）？', confirmDeferralPermanent: '确认记录永久屏蔽（自 {from} 起）？此步骤不能撤销。',
   },
   en: {
     title: 'Bloodbridge · Coordinator console',
@@ -85,6 +116,37 @@ const DICTIONARY = {
     err404: 'Not found.', err409: 'Not possible', err413: 'The request is too large.', err429: 'Too many requests; try again shortly.',
     err503: 'The service is unavailable for now (its store or the identity provider does not answer). Try again.',
     errOther: 'Something went wrong', errSignIn: 'Sign-in failed', errProvider: 'The identity provider does not answer.',
+    err415: 'This kind of file is not accepted.', navigation: 'Screens',
+    navRegistry: 'Registry', navStats: 'Statistics', navRecalls: 'Recalls', navImport: 'Import',
+    registryTitle: 'Platelet and rare-donor registry search', panel: 'Panel', anyPanel: 'All', panel_PLATELET: 'Platelet panel (PLATELET)',
+    panel_RARE: 'Rare panel (RARE)', allCentres: 'All centres', any: 'Any', negativeFor: 'Red cell antigens negative (comma separated)',
+    eligibleOn: 'Eligible on', eligibleType: 'Donation type', search: 'Search', noDonors: 'No donor matches.',
+    redCell: 'Red cell antigens', previousPage: 'Previous page', nextPage: 'Next page', page: 'Page {page}',
+    statsTitle: 'Registry statistics by centre', show: 'Show', federationTotal: 'Federation total', statsChart: 'Each panel\'s size at the two dates',
+    panelColumn: 'Panel', growth: 'Growth', perCentre: 'By centre', stat_donors: 'Donors', stat_plateletPanel: 'Platelet panel',
+    stat_rarePanel: 'Rare panel', stat_permanentDeferrals: 'Permanent deferrals', openRecalls: 'Open recalls', acknowledgedRecalls: 'Acknowledged recalls',
+    medianAck: 'Time to acknowledge (median)', outcomesRecorded: 'Transfusion outcomes', refractoryPatients: 'Refractory patients',
+    medianCci: 'Median 1 h CCI by grade', minutes: 'min', hours: 'h',
+    recallsTitle: 'Open look-back recalls of the centre', recallsHint: 'A donor tested reactive: the earlier donations collected here are held back, called back or were transfused.',
+    noRecalls: 'No open recalls.', donation: 'Donation', testDate: 'Test date', openedAt: 'Opened', acknowledge: 'Acknowledge',
+    outcome: 'Outcome', note: 'Note', outcome_QUARANTINED: 'Quarantined', outcome_RECALLED: 'Recalled', outcome_TRANSFUSED: 'Transfused',
+    labAcknowledges: 'Acknowledged by the collecting centre\'s lab', more: 'More',
+    confirmAcknowledge: 'Record the donation of {date} by donor {donor} as "{outcome}"? This cannot be undone.',
+    importTitle: 'Import donors (NDJSON)', importHint: 'One donor per line (a registration, with donations, test results and deferrals if any); each line is checked like the single endpoints.',
+    importFile: 'NDJSON file', upload: 'Upload', uploading: 'Uploading…', importing: 'Importing…', importDone: 'Import finished',
+    importReport: 'Import report', startedAt: 'Started', finishedAt: 'Finished', linesRead: 'Lines read', accepted: 'Accepted',
+    createdDonors: 'New donors', addedHistory: 'History added', skipped: 'Skipped (already present)', ruleViolations: 'Rule violations (counted)',
+    rejected: 'Rejected', rejections: 'Rejected lines', line: 'Line', errorCode: 'Error', field: 'Field', message: 'Message',
+    importFailed: 'The import stopped',
+    history: 'History', date: 'Date', amount: 'Amount', dosesUnit: 'doses', testResults: 'Test results', marker: 'Marker',
+    result: 'Result', withheld: '(another centre: not shown)', from: 'From', until: 'Until', reason: 'Reason', permanent: 'Permanent',
+    REACTIVE: 'Reactive', NON_REACTIVE: 'Non-reactive',
+    reason_AGE: 'Age', reason_WEIGHT: 'Weight', reason_INTERVAL: 'Interval', reason_ANNUAL_LIMIT: 'Annual limit',
+    reason_DEFERRED_TEMPORARY: 'Deferred', reason_DEFERRED_PERMANENT: 'Permanently deferred',
+    recordTitle: 'Record', recordDonation: 'Record a donation', recordTest: 'Record a test result', recordDeferral: 'Record a deferral',
+    volumeMl: 'Whole blood volume (mL)', doses: 'Apheresis doses', din: 'Donation number (DIN)', record: 'Record…', recorded: 'Recorded.',
+    confirmDonation: 'Record a donation ({type}, {date})?', confirmTest: 'Record the test result {marker}: {result}?',
+    confirmDeferral: 'Record a deferral ({from} to {until})?', confirmDeferralPermanent: 'Record a permanent deferral (from {from})? This cannot be undone.',
   },
 };
 
@@ -108,6 +170,12 @@ export function t(key, values) {
   const label = DICTIONARY[language][key];
   if (label === undefined) return key;
   return values ? label.replace(/\{(\w+)\}/g, (m, name) => values[name] === undefined ? m : values[name]) : label;
+}
+
+/** A number in the chosen locale. */
+export function formatNumber(value) {
+  if (value === null || value === undefined) return '';
+  return new Intl.NumberFormat(language).format(value);
 }
 
 /** A date (YYYY-MM-DD) in the chosen locale. */

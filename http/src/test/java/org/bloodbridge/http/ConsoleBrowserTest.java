@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.bloodbridge.http.access.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -262,6 +263,12 @@ class ConsoleBrowserTest {
         assertTrue(detail.findElement(By.cssSelector("table.timeline")).getText().contains("CD"), detail.getText());
         screenshot("07-request-timeline");
 
+        // On a tablet: the board with the request open, and the match form with its result.
+        asATablet();
+        fitsATablet("requests", "requests-refresh", "request-detail");
+        screenshot("console-requests-tablet-zh");
+        fitsATablet("match", "m-hospital", "m-abo", "m-needed-by", "match-submit", "match-result");
+
         // A token the node does not accept (here: its signature broken): the page says so and offers sign-in.
         ((JavascriptExecutor) driver).executeScript("""
                 const s = JSON.parse(sessionStorage.getItem('bloodbridge.session'));
@@ -490,6 +497,245 @@ class ConsoleBrowserTest {
         return By.cssSelector("#request-detail table.candidates tr[data-donor='" + donorId + "'] td.state");
     }
 
+    /**
+     * One centre's staff user with the donor-site, lab, recruiter and registry-admin roles (one
+     * sign-in for five screens, at 1280x800): the donor screen (eligibility with reasons, a deferral
+     * recorded through the form changes it, a bad date is said beside its field), the registry
+     * search, the statistics chart against {@code /api/v1/stats}, a recall acknowledged off the
+     * open list, an NDJSON import with one rejection; each screen in both languages, then on a tablet.
+     */
+    @Test
+    void aCentreUserWorksTheDonorRegistryStatisticsRecallsAndImportScreens() throws IOException {
+        String token = TestTokens.of("t-cd-staff", List.of("CD"), List.of("donor-site", "lab", "recruiter", "registry-admin"));
+        String nationalId = TestIds.resident(LocalDate.of(1988, 8, 8), false);
+        // The only AB RhD- platelet-panel donor of this class: what the registry search finds.
+        String donorId = register("""
+                {"centre": "CD", "idType": "CN_RIC", "nationalId": "%s", "name": "Li Na", "sex": "F",
+                 "birthDate": "1988-08-08", "weightKg": 60, "abo": "AB", "rhD": "NEG",
+                 "hla": {"A": ["A*11:01", "A*33:03"], "B": ["B*58:01", "B*40:01"]}}""".formatted(nationalId));
+        // A donor whose earlier CD donation goes on CD's recall list once a reactive result is recorded.
+        String recalled = register(Donors.registration("CD", "O", "POS", "{}", "{}", "{}"));
+        assertEquals(201, server.post("/api/v1/donors/" + recalled + "/donations",
+                "{\"centre\": \"CD\", \"type\": \"WHOLE_BLOOD\", \"date\": \"2026-07-15\", \"volumeMl\": 400}").statusCode());
+        Recalls.hiv(server, recalled, "CD", "2026-11-20", "REACTIVE");
+
+        startBrowser();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        open("/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        signInAs("t-cd-staff");
+        wait.until(ExpectedConditions.textToBe(By.id("user"), "t-cd-staff"));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the screens re-render as answers come
+        assertTrue(driver.findElements(By.id("nav-match")).isEmpty()); // no coordinator role
+        Object historyAtStart = ((JavascriptExecutor) driver).executeScript("return history.length");
+
+        // Donor: eligible for both types; a deferral recorded through the form makes both "not eligible", with its reason.
+        driver.findElement(By.id("lookup-id")).sendKeys(nationalId);
+        driver.findElement(By.id("lookup-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("donor-id"), donorId));
+        assertTrue(eligibility("WHOLE_BLOOD").getText().contains("可以献血"), eligibility("WHOLE_BLOOD").getText());
+        assertTrue(eligibility("PLATELETS_APHERESIS").getText().contains("可以献血"));
+        // A bad date: the server's 400 names the field, shown beside it; nothing is written.
+        setValue("deferral-from", "2026-11-20");
+        setValue("deferral-until", "2026-11-01");
+        driver.findElement(By.id("deferral-reason")).sendKeys("low haemoglobin");
+        driver.findElement(By.id("deferral-submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-yes"))).click();
+        WebElement untilError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deferral-until-error")));
+        assertTrue(untilError.getText().startsWith("输入有误"), untilError.getText());
+        assertTrue(eligibility("WHOLE_BLOOD").getText().contains("可以献血"));
+        setValue("deferral-until", "2027-02-20");
+        driver.findElement(By.id("deferral-submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-yes"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("table.eligibility tr[data-type='WHOLE_BLOOD'] td.verdict"), "暂不能献血"));
+        for (String type : List.of("WHOLE_BLOOD", "PLATELETS_APHERESIS")) {
+            String row = eligibility(type).getText();
+            assertTrue(row.contains("DEFERRED_TEMPORARY") && row.contains("2027"), row); // the reason and the next date
+        }
+        assertTrue(driver.findElement(By.id("deferrals")).getText().contains("low haemoglobin"));
+        assertTrue(driver.findElement(By.id("deferral-done")).isDisplayed());
+        bothLanguages("donor", "table.eligibility");
+
+        // Registry: the platelet panel, AB, at CD: the donor above (the pools may lag a write by a second: search again).
+        driver.findElement(By.id("nav-registry")).click();
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("r-panel"))))
+                .selectByValue("PLATELET");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("r-abo"))).selectByValue("AB");
+        wait.pollingEvery(Duration.ofMillis(500)).until(d -> {
+            d.findElement(By.id("registry-submit")).click();
+            return !d.findElements(By.cssSelector("#registry-results tr[data-donor='" + donorId + "']")).isEmpty();
+        });
+        assertEquals(1, driver.findElements(By.cssSelector("#registry-results tbody tr")).size());
+        assertFalse(driver.findElement(By.id("registry-next")).isEnabled()); // one page
+        bothLanguages("registry", null);
+
+        // Recalls: the open recall of the earlier donation; acknowledged, it leaves the open list.
+        driver.findElement(By.id("nav-recalls")).click();
+        By recallRow = By.cssSelector("#recalls tr[data-donor='" + recalled + "']");
+        wait.pollingEvery(Duration.ofMillis(500)).until(d -> {
+            if (d.findElements(recallRow).isEmpty()) {
+                d.findElement(By.id("recalls-refresh")).click();
+                return false;
+            }
+            return true;
+        });
+        WebElement recall = driver.findElement(recallRow);
+        assertTrue(recall.getText().contains("HIV"), recall.getText());
+        bothLanguages("recalls", null);
+        recall = driver.findElement(recallRow);
+        new org.openqa.selenium.support.ui.Select(recall.findElement(By.cssSelector("select.recall-outcome"))).selectByValue("QUARANTINED");
+        recall.findElement(By.cssSelector("input.recall-note")).sendKeys("unit held");
+        recall.findElement(By.cssSelector("button.recall-acknowledge")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-yes"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(recallRow));
+        Awaitility.await("acknowledged").atMost(WAIT).until(() -> Recalls.of(server, "CD", recalled), list -> list.size() == 1
+                && list.stream().allMatch(r -> r.get("status").asText().equals("ACKNOWLEDGED")
+                        && r.at("/acknowledgement/outcome").asText().equals("QUARANTINED")));
+        driver.findElement(By.id("recalls-refresh")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(recallRow));
+
+        // Statistics: the numbers beside the chart, and the chart's own data, are the API's.
+        driver.findElement(By.id("nav-stats")).click();
+        setValue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("s-from"))), "2025-11-25");
+        setValue("s-to", "2026-11-25");
+        wait.pollingEvery(Duration.ofMillis(500)).until(d -> {
+            d.findElement(By.id("stats-submit")).click();
+            HttpResponse<String> api = server.getAs(token, "/api/v1/stats?from=2025-11-25&to=2026-11-25");
+            assertEquals(200, api.statusCode(), api.body());
+            return statsShown(TestServer.json(api));
+        });
+        bothLanguages("stats", null);
+
+        // Import: two lines, the second with a national ID that fails its check digit.
+        Path file = Files.createTempFile("bloodbridge-import-", ".ndjson");
+        try {
+            String good = TestIds.resident(LocalDate.of(1979, 9, 9), true);
+            String other = TestIds.resident(LocalDate.of(1979, 9, 10), true);
+            String badCheckDigit = other.substring(0, 17) + (other.charAt(17) == '0' ? '1' : '0');
+            Files.writeString(file, """
+                    {"centre": "CD", "nationalId": "%s", "sex": "M", "birthDate": "1979-09-09", "abo": "B", "rhD": "POS"}
+                    {"centre": "CD", "nationalId": "%s", "sex": "M", "birthDate": "1979-09-10"}
+                    """.formatted(good, badCheckDigit));
+            driver.findElement(By.id("nav-import")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-file"))).sendKeys(file.toAbsolutePath().toString());
+            driver.findElement(By.id("import-submit")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-report[data-done='true']")));
+            assertEquals("2", driver.findElement(By.id("import-lines")).getText());
+            assertEquals("1", driver.findElement(By.id("import-accepted")).getText());
+            assertEquals("1", driver.findElement(By.id("import-rejected")).getText());
+            WebElement rejection = driver.findElement(By.cssSelector("#import-rejections tr[data-line='2']"));
+            assertTrue(rejection.getText().contains("nationalId"), rejection.getText());
+            assertEquals("1", driver.findElement(By.id("import-progress")).getAttribute("value"));
+            bothLanguages("import", "#import-report");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+
+        // The ID number looked up here is in no address, storage or log line either.
+        urlsSeen.forEach(seen -> assertFalse(seen.contains(nationalId), seen));
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => e.name)");
+        fetched.forEach(u -> assertFalse(u.contains(nationalId), u));
+        assertEquals(historyAtStart, ((JavascriptExecutor) driver).executeScript("return history.length"), "the screens add no history entries");
+        assertTrue(serverLog.list.stream().noneMatch(e -> e.getFormattedMessage().contains(nationalId)));
+
+        // The same screens, as they were left, on a tablet.
+        asATablet();
+        fitsATablet("lookup", "lookup-id", "lookup-submit", "deferral-reason", "deferral-submit");
+        fitsATablet("registry", "r-panel", "r-abo", "registry-submit");
+        fitsATablet("recalls", "recalls-refresh");
+        fitsATablet("stats", "s-from", "s-to", "stats-submit", "stats-chart");
+        fitsATablet("import", "import-file", "import-submit", "import-report");
+    }
+
+    private WebElement eligibility(String type) {
+        return driver.findElement(By.cssSelector("table.eligibility tr[data-type='" + type + "']"));
+    }
+
+    private void setValue(String id, String value) {
+        setValue(driver.findElement(By.id(id)), value);
+    }
+
+    private void setValue(WebElement input, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, value);
+    }
+
+    /** CD's figures beside the chart, the open recalls in the centres' table, and the chart's data, all as in {@code stats}. */
+    private boolean statsShown(JsonNode stats) {
+        JsonNode cd = null;
+        for (JsonNode centre : stats.get("centres")) {
+            if (centre.get("centre").asText().equals("CD")) {
+                cd = centre;
+            }
+        }
+        List<WebElement> rows = driver.findElements(By.cssSelector("#stats-figures[data-scope='CD'] tbody tr"));
+        if (cd == null || rows.size() != 4) {
+            return false;
+        }
+        List<Long> chartTo = new ArrayList<>();
+        for (WebElement row : rows) {
+            JsonNode figures = cd.get(row.getAttribute("data-panel"));
+            if (!row.findElement(By.cssSelector("td.from")).getAttribute("data-value").equals(figures.get("from").asText())
+                    || !row.findElement(By.cssSelector("td.to")).getAttribute("data-value").equals(figures.get("to").asText())
+                    || !row.findElement(By.cssSelector("td.to")).getText().equals(String.format("%,d", figures.get("to").asLong()))) {
+                return false;
+            }
+            chartTo.add(figures.get("to").asLong());
+        }
+        String open = driver.findElement(By.cssSelector("#stats-centres tr[data-centre='CD'] td.open-recalls")).getText();
+        Object chart = ((JavascriptExecutor) driver).executeScript(
+                "const c = window.Chart && Chart.getChart(document.getElementById('stats-chart'));"
+                        + " return c ? c.data.datasets[1].data : null");
+        return open.equals(cd.at("/recalls/open").asText()) && chart != null && chart.toString().equals(chartTo.toString());
+    }
+
+    /**
+     * Switches the page to English and back: every label, heading, button, option and table header
+     * changes (the same text in both is allowed only for codes: no lowercase, no Chinese), none
+     * is a dictionary key, and back in Chinese every text is as before. Every form control has a
+     * label and is reachable with the keyboard; nothing scrolls sideways at 1280 px. Screenshots
+     * {@code console-<name>-zh} and {@code -en}, scrolled to {@code shown} (a CSS selector) when given.
+     */
+    @SuppressWarnings("unchecked")
+    private void bothLanguages(String name, String shown) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(shown == null ? "window.scrollTo(0, 0)" : "document.querySelector(arguments[0]).scrollIntoView()", shown);
+        String texts = "return [...document.querySelectorAll('nav button, main label, main h2, main h3, main h4, main th,"
+                + " main button, main option, main caption, main dt, main p.hint, main progress + span')]"
+                + ".map(e => (e.matches('label') ? [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')"
+                + " : e.textContent).trim())";
+        List<String> zh = (List<String>) js.executeScript(texts);
+        List<String> unlabelled = (List<String>) js.executeScript(
+                "return [...document.querySelectorAll('main input, main select, main textarea, main button')]"
+                        + ".filter(e => (e.labels ? e.labels.length === 0 : true) && !e.getAttribute('aria-label')"
+                        + " && !(e.matches('button') && e.textContent.trim()) || e.tabIndex < 0).map(e => e.outerHTML)");
+        assertEquals(List.of(), unlabelled);
+        assertTrue((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+                name + " scrolls sideways at " + js.executeScript("return window.innerWidth") + " px");
+        screenshot("console-" + name + "-zh");
+        driver.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("language"), "中文"));
+        List<String> en = (List<String>) js.executeScript(texts);
+        assertEquals(zh.size(), en.size(), name + ": " + zh + " / " + en);
+        for (int i = 0; i < zh.size(); i++) {
+            String z = zh.get(i);
+            String e = en.get(i);
+            assertFalse(z.matches("[a-z]+[A-Z_][A-Za-z_]*") || e.matches("[a-z]+[A-Z_][A-Za-z_]*"), name + ": a key: " + z + " / " + e);
+            assertFalse(e.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                    name + ": Chinese in English: " + e);
+            if (z.equals(e)) {
+                assertTrue(!z.matches(".*\\p{Ll}.*") && z.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                        name + ": untranslated: " + z);
+            }
+        }
+        screenshot("console-" + name + "-en");
+        driver.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("language"), "English"));
+        assertEquals(zh, js.executeScript(texts));
+    }
+
     @Test
     void theConsoleIsServedWithoutATokenAndItsLibrariesAreCacheable() {
         HttpResponse<String> page = get("/");
@@ -504,15 +750,36 @@ class ConsoleBrowserTest {
         assertEquals("bloodbridge-console", TestServer.json(config).get("clientId").asText());
         assertEquals("centres", TestServer.json(config).get("claims").get("centres").asText());
 
+        // The page names its script and style under the hash of all the console's files: those are cacheable for ever.
+        java.util.regex.Matcher versioned = java.util.regex.Pattern.compile("src=\"/console/v/([0-9a-f]{12})/app\\.js\"")
+                .matcher(page.body());
+        assertTrue(versioned.find(), page.body());
+        String version = versioned.group(1);
+        assertTrue(page.body().contains("href=\"/console/v/" + version + "/console.css\""), page.body());
+        for (String file : List.of("app.js", "screens/stats.js", "console.css")) {
+            HttpResponse<String> asset = get("/console/v/" + version + "/" + file);
+            assertEquals(200, asset.statusCode(), file);
+            assertEquals("public, max-age=31536000, immutable", asset.headers().firstValue("Cache-Control").orElse(""), file);
+        }
+        assertTrue(get("/console/v/" + version + "/app.js").headers().firstValue("Content-Type").orElse("").contains("javascript"));
+        // Another version (a page from before an upgrade) gets today's files, revalidated, never cached for ever.
+        HttpResponse<String> stale = get("/console/v/000000000000/app.js");
+        assertEquals(200, stale.statusCode());
+        assertEquals("no-cache", stale.headers().firstValue("Cache-Control").orElse(""));
+
         HttpResponse<String> app = get("/console/app.js");
         assertEquals(200, app.statusCode());
         assertTrue(app.headers().firstValue("Content-Type").orElse("").contains("javascript"));
+        assertEquals("no-cache", app.headers().firstValue("Cache-Control").orElse(""));
         assertTrue(app.headers().firstValue("ETag").isPresent() || app.headers().firstValue("Last-Modified").isPresent());
 
         HttpResponse<String> library = get("/console/webjars/lit-html/3.3.2/lit-html.js");
         assertEquals(200, library.statusCode());
         assertTrue(library.headers().firstValue("Content-Type").orElse("").contains("javascript"));
         assertEquals("public, max-age=31536000, immutable", library.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> charts = get("/console/webjars/chart.js/4.5.1/dist/chart.umd.js");
+        assertEquals(200, charts.statusCode());
+        assertEquals("public, max-age=31536000, immutable", charts.headers().firstValue("Cache-Control").orElse(""));
 
         assertEquals(404, get("/console/nothing-here.js").statusCode());
         assertEquals(404, get("/console/..%2Fapplication.conf").statusCode());
@@ -537,6 +804,33 @@ class ConsoleBrowserTest {
 
     private WebElement wholeBlood() {
         return driver.findElement(By.cssSelector("table.eligibility tr[data-type='WHOLE_BLOOD']"));
+    }
+
+    /** A tablet held upright: 800x1280 CSS px. */
+    private void asATablet() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 800, "height", 1280, "deviceScaleFactor", 1, "mobile", false));
+        assertEquals(800L, ((JavascriptExecutor) driver).executeScript("return window.innerWidth"));
+    }
+
+    /**
+     * Opens {@code screen}: the page does not scroll sideways (a wide table scrolls in its own box),
+     * and the header's and navigation's buttons and each of {@code controls} (ids) lie within the page's width.
+     */
+    @SuppressWarnings("unchecked")
+    private void fitsATablet(String screen, String... controls) {
+        driver.findElement(By.id("nav-" + screen)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(controls[0])));
+        List<String> off = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const page = document.documentElement, width = page.clientWidth;
+                const off = page.scrollWidth > width ? ['the page: ' + page.scrollWidth + ' > ' + width + ' px'] : [];
+                const shown = e => { const r = e.getBoundingClientRect();
+                    return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= width; };
+                document.querySelectorAll('header button, nav button').forEach(e => shown(e) || off.push(e.id));
+                arguments[0].forEach(id => { const e = document.getElementById(id);
+                    if (!e || !shown(e)) off.push(id + (e ? ' at ' + JSON.stringify(e.getBoundingClientRect()) : ' missing')); });
+                return off;""", List.of(controls));
+        assertEquals(List.of(), off, screen + " on a tablet");
     }
 
     private void open(String path) {
