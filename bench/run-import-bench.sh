@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The import alone, narrowly (docs/BENCHMARKS.md, "Bulk import"): generates DONORS donors (5,000) with
+# their histories, starts a dev Cassandra and one node on a fresh data dir, imports every donor through
+# POST /api/v1/import (bin/bloodbridge import) and prints donors/s and the Cassandra operations per
+# import line, read from the node's GET /metrics (cassandra_session_cql_requests_seconds_count, every
+# session) before and after:
+#   RESULT import donors=N ms=... rate=... opsPerLine=... opsPerLineSettled=...
+# "opsPerLine" counts the import's wall time; "Settled" adds the SETTLE_SECONDS (15) after it, when the
+# read-side projection catches up. The idle rate (IDLE_SECONDS, 10, before the import: health checks,
+# projections polling) is measured and subtracted from both.
+#
+# TRACE_CQL=1 also logs every Cassandra request the node makes (the driver's RequestLogger, to
+# $DATA_DIR/cql.log) and prints the statements by kind and count per import line: for analysis only,
+# the logging itself costs the node CPU, so its donors/s is not a figure.
+#
+# Environment: the match benchmark's (bench/run-match-bench.sh: DATA_DIR, default /tmp/bb-importbench,
+# SEED, AS_OF, ports, NODE_HEAP, BLOODBRIDGE_SKIP_BUILD). The data dir is wiped at start except its
+# keycloak directory (the dev identity provider's first start, ~1.5 minutes, is not what is measured).
+set -euo pipefail
+DONORS=${DONORS:-5000}
+export DATA_DIR=${DATA_DIR:-/tmp/bb-importbench}
+NODE_HEAP=${NODE_HEAP:-2g}
+SETTLE_SECONDS=${SETTLE_SECONDS:-15}
+IDLE_SECONDS=${IDLE_SECONDS:-10}
+# shellcheck source=bench/run-match-bench.sh
+source "$(dirname "${BASH_SOURCE[0]}")/run-match-bench.sh"
+
+if [ -d "$DATA_DIR" ]; then
+  find "$DATA_DIR" -mindepth 1 -maxdepth 1 ! -name keycloak -exec rm -rf {} +
+fi
+mb_init
+trap mb_cleanup EXIT
+mb_build
+mb_start_cassandra
+
+JAVA_EXTRA=""
+if [ "${TRACE_CQL:-0}" = 1 ]; then
+  cat >> "$CONF" <<'EOF'
+datastax-java-driver.advanced.request-tracker {
+  classes = [RequestLogger]
+  logs { success.enabled = true, slow.enabled = true, error.enabled = true, max-query-length = 2000, show-values = false }
+}
+EOF
+  cat > "$DATA_DIR/logback-trace.xml" <<EOF
+<configuration>
+  <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+  </appender>
+  <appender name="CQL" class="ch.qos.logback.core.FileAppender">
+    <file>$DATA_DIR/cql.log</file>
+    <encoder><pattern>%d{HH:mm:ss.SSS} %msg%n</pattern></encoder>
+  </appender>
+  <logger name="com.datastax.oss.driver.internal.core.tracker.RequestLogger" level="INFO" additivity="false">
+    <appender-ref ref="CQL"/>
+  </logger>
+  <logger name="com.datastax" level="WARN"/>
+  <logger name="org.apache.pekko.persistence.cassandra" level="WARN"/>
+  <root level="INFO"><appender-ref ref="STDOUT"/></root>
+</configuration>
+EOF
+  JAVA_EXTRA="-Dlogback.configurationFile=$DATA_DIR/logback-trace.xml"
+fi
+
+say "generating $DONORS donors, centres $CENTRES, seed $SEED, as of $AS_OF"
+java -cp "$JAR" org.bloodbridge.bench.data.GenerateFederation --donors "$DONORS" --seed "$SEED" \
+    --centres "$CENTRES" --as-of "$AS_OF" --out "$DATA_DIR/donors.ndjson" 2>&1 | tee -a "$LOG"
+
+BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT \
+BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Dconfig.file=$CONF $JAVA_EXTRA" \
+  bin/bloodbridge >> "$DATA_DIR/node.out" 2>&1 &
+node_pid=$!
+wait_pools_ready "$(now_ms)" > /dev/null
+bench_token
+say "node up"
+
+METRICS=http://127.0.0.1:$BLOODBRIDGE_MANAGEMENT_PORT/metrics
+ops() { java -cp "$JAR" org.bloodbridge.bench.CassandraOps --metrics "$METRICS"; }
+cql_lines() { if [ -f "$DATA_DIR/cql.log" ]; then wc -l < "$DATA_DIR/cql.log"; else echo 0; fi; }
+
+idle0=$(ops); sleep "$IDLE_SECONDS"; idle1=$(ops)
+cql0=$(cql_lines)
+say "idle: $(awk -v a="$idle0" -v b="$idle1" -v s="$IDLE_SECONDS" 'BEGIN { printf "%.1f", (b - a) / s }') Cassandra operations/s"
+
+lines=$(grep -cv '^[[:space:]]*$' "$DATA_DIR/donors.ndjson")
+say "importing $lines donors through POST /api/v1/import"
+before=$(ops)
+t0=$(now_ms)
+set +e
+BLOODBRIDGE_TOKEN=$BLOODBRIDGE_TOKEN bin/bloodbridge import "$DATA_DIR/donors.ndjson" > "$DATA_DIR/import.out" 2>&1
+import_status=$?
+set -e
+import_ms=$(( $(now_ms) - t0 ))
+at_end=$(ops)
+cql1=$(cql_lines)
+tail -3 "$DATA_DIR/import.out" | tee -a "$LOG"
+sleep "$SETTLE_SECONDS"
+settled=$(ops)
+cql2=$(cql_lines)
+say "import exit status $import_status in $import_ms ms"
+
+awk -v n="$lines" -v ms="$import_ms" -v i0="$idle0" -v i1="$idle1" -v is="$IDLE_SECONDS" -v b="$before" -v e="$at_end" \
+    -v s="$settled" -v ss="$SETTLE_SECONDS" 'BEGIN {
+  idle = (i1 - i0) / is
+  printf "RESULT import donors=%d ms=%d rate=%.1f opsPerLine=%.2f opsPerLineSettled=%.2f idleOpsPerSecond=%.1f\n",
+    n, ms, n * 1000 / ms, (e - b - idle * ms / 1000) / n, (s - b - idle * (ms / 1000 + ss)) / n, idle
+}' | tee -a "$LOG" "$DATA_DIR/results.txt"
+
+if [ "${TRACE_CQL:-0}" = 1 ]; then
+  # Statement kinds of the import and its settling: the text after "Success (x ms) [n values]", values
+  # not shown; batches by their first statement. Per import line.
+  echo "Cassandra requests by statement, per import line (import + $SETTLE_SECONDS s settle; idle not subtracted):"
+  sed -n "$(( cql0 + 1 )),${cql2}p" "$DATA_DIR/cql.log" \
+    | sed -E 's/^[0-9:.]+ \[([a-z]+)\|[^]]*\] [A-Za-z]+ \([^)]*\) \[[0-9]+ values\] /\1 /' \
+    | sed -E 's/(BEGIN [A-Z]* ?BATCH) ([A-Z]+ [A-Z]+ [a-z_.]+).*/\1 \2 .../; s/^([a-z]+ [A-Z]+ [^(]{0,140}).*/\1/' \
+    | sort | uniq -c | sort -rn | awk -v n="$lines" '{ c = $1; $1 = ""; printf "%7d  %6.2f/line %s\n", c, c / n, $0 }' \
+    | tee -a "$LOG" "$DATA_DIR/cql-by-statement.txt"
+fi
