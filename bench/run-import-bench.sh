@@ -89,9 +89,19 @@ done
 cql0=$(cql_lines)
 say "idle: $(awk -v a="$idle0" -v b="$idle1" -v s="$IDLE_SECONDS" 'BEGIN { printf "%.1f", (b - a) / s }') Cassandra operations/s"
 
+# CPU seconds (user + system) a process and its children (the dev Cassandra runs in a child JVM) have used
+# so far, from /proc.
+cpu_seconds() {
+  local p total=0
+  for p in "$1" $(pgrep -P "$1" || true); do
+    total=$(awk -v t="$total" -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", t + ($14 + $15) / hz }' "/proc/$p/stat" 2>/dev/null || echo "$total")
+  done
+  echo "$total"
+}
 lines=$(grep -cv '^[[:space:]]*$' "$DATA_DIR/donors.ndjson")
 say "importing $lines donors through POST /api/v1/import"
 before=$(ops)
+cass_cpu0=$(cpu_seconds "$cassandra_pid"); node_cpu0=$(cpu_seconds "$node_pid")
 t0=$(now_ms)
 set +e
 BLOODBRIDGE_TOKEN=$BLOODBRIDGE_TOKEN bin/bloodbridge import "$DATA_DIR/donors.ndjson" > "$DATA_DIR/import.out" 2>&1
@@ -99,6 +109,7 @@ import_status=$?
 set -e
 import_ms=$(( $(now_ms) - t0 ))
 at_end=$(ops)
+cass_cpu1=$(cpu_seconds "$cassandra_pid"); node_cpu1=$(cpu_seconds "$node_pid")
 cql1=$(cql_lines)
 tail -3 "$DATA_DIR/import.out" | tee -a "$LOG"
 sleep "$SETTLE_SECONDS"
@@ -107,19 +118,28 @@ cql2=$(cql_lines)
 say "import exit status $import_status in $import_ms ms"
 
 awk -v n="$lines" -v ms="$import_ms" -v i0="$idle0" -v i1="$idle1" -v is="$IDLE_SECONDS" -v b="$before" -v e="$at_end" \
-    -v s="$settled" -v ss="$SETTLE_SECONDS" 'BEGIN {
+    -v s="$settled" -v ss="$SETTLE_SECONDS" -v c0="$cass_cpu0" -v c1="$cass_cpu1" -v n0="$node_cpu0" -v n1="$node_cpu1" 'BEGIN {
   idle = (i1 - i0) / is
-  printf "RESULT import donors=%d ms=%d rate=%.1f opsPerLine=%.2f opsPerLineSettled=%.2f idleOpsPerSecond=%.1f\n",
-    n, ms, n * 1000 / ms, (e - b - idle * ms / 1000) / n, (s - b - idle * (ms / 1000 + ss)) / n, idle
+  printf "RESULT import donors=%d ms=%d rate=%.1f opsPerLine=%.2f opsPerLineSettled=%.2f idleOpsPerSecond=%.1f cassandraCpuMsPerLine=%.2f nodeCpuMsPerLine=%.2f\n",
+    n, ms, n * 1000 / ms, (e - b - idle * ms / 1000) / n, (s - b - idle * (ms / 1000 + ss)) / n, idle, (c1 - c0) * 1000 / n, (n1 - n0) * 1000 / n
 }' | tee -a "$LOG" "$DATA_DIR/results.txt"
 
 if [ "${TRACE_CQL:-0}" = 1 ]; then
-  # Statement kinds of the import and its settling: the text after "Success (x ms) [n values]", values
-  # not shown; batches by their first statement. Per import line.
-  echo "Cassandra requests by statement, per import line (import + $SETTLE_SECONDS s settle; idle not subtracted):"
-  sed -n "$(( cql0 + 1 )),${cql2}p" "$DATA_DIR/cql.log" \
-    | sed -E 's/^[0-9:.]+ \[([a-z]+)\|[^]]*\] [A-Za-z]+ \([^)]*\) \[[0-9]+ values\] /\1 /' \
-    | sed -E 's/(BEGIN [A-Z]* ?BATCH) ([A-Z]+ [A-Z]+ [a-z_.]+).*/\1 \2 .../; s/^([a-z]+ [A-Z]+ [^(]{0,140}).*/\1/' \
-    | sort | uniq -c | sort -rn | awk -v n="$lines" '{ c = $1; $1 = ""; printf "%7d  %6.2f/line %s\n", c, c / n, $0 }' \
-    | tee -a "$LOG" "$DATA_DIR/cql-by-statement.txt"
+  # Statement kinds of the import and its settling (records span lines: joined first), per import line;
+  # the idle rate is not subtracted here.
+  echo "Cassandra requests by session and statement, per import line (import + $SETTLE_SECONDS s settle):"
+  sed -n "$(( cql0 + 1 )),${cql2}p" "$DATA_DIR/cql.log" | awk -v n="$lines" '
+    function flush(  s, sess, q, q2, w) {
+      if (rec == "") return
+      s = rec; sub(/^[0-9:.]+ \[/, "", s); sess = s; sub(/\|.*/, "", sess)
+      q = rec; sub(/.*values\] /, "", q); gsub(/[ \t]+/, " ", q); sub(/^ /, "", q)
+      if (q ~ /^BEGIN/) { q2 = q; sub(/^BEGIN [A-Z ]*BATCH /, "", q2); split(q2, w, " "); q = "BATCH of " w[1] " " w[2] " " w[3] }
+      else if (q ~ /^SELECT/) { q = substr(q, 1, 70); sub(/ WHERE.*/, "", q); q = q " ..." }
+      else { split(q, w, " "); q = w[1] " " w[2] " " w[3] " ..."; if (rec ~ /IF NOT EXISTS/) q = q " IF NOT EXISTS" }
+      count[sess " | " q]++; total++; rec = ""
+    }
+    /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]+ \[/ { flush(); rec = $0; next }
+    { rec = rec " " $0 }
+    END { flush(); for (k in count) printf "%7d %7.2f  %s\n", count[k], count[k] / n, k; printf "%7d %7.2f  total\n", total, total / n }' \
+    | sort -rn | tee -a "$LOG" "$DATA_DIR/cql-by-statement.txt"
 fi
