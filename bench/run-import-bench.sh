@@ -13,6 +13,7 @@
 # $DATA_DIR/cql.log) and prints the statements by kind and count per import line: for analysis only,
 # the logging itself costs the node CPU, so its donors/s is not a figure.
 #
+# IMPORT_PARALLELISM sets bloodbridge.import.parallelism (lines in flight; application.conf: 16).
 # Environment: the match benchmark's (bench/run-match-bench.sh: DATA_DIR, default /tmp/bb-importbench,
 # SEED, AS_OF, ports, NODE_HEAP, BLOODBRIDGE_SKIP_BUILD). The data dir is wiped at start except its
 # keycloak directory (the dev identity provider's first start, ~1.5 minutes, is not what is measured).
@@ -34,6 +35,9 @@ mb_build
 mb_start_cassandra
 
 JAVA_EXTRA=""
+if [ -n "${IMPORT_PARALLELISM:-}" ]; then
+  echo "bloodbridge.import.parallelism = $IMPORT_PARALLELISM" >> "$CONF"
+fi
 if [ "${TRACE_CQL:-0}" = 1 ]; then
   cat >> "$CONF" <<'EOF'
 datastax-java-driver.advanced.request-tracker {
