@@ -32,7 +32,7 @@ import org.bloodbridge.persistence.metrics.NodeMetrics;
  *
  * <p>Events come in groups (up to {@code bloodbridge.readside.projection-group.envelopes}, or what
  * arrived within {@code bloodbridge.readside.projection-group.within}); the handler is given each
- * entity's events of the group at once ({@link EntityRuns}), the entities concurrently, and the
+ * entity's events of the group at once ({@link EntityRuns}), {@code parallelism} entities at a time, and the
  * group's offset is stored once every entity's handling has completed. A handler that writes an
  * entity's current state so writes once per entity and group instead of once per event.
  *
@@ -62,12 +62,13 @@ public final class TaggedProjection {
         Config group = system.settings().config().getConfig("bloodbridge.readside.projection-group");
         int envelopes = group.getInt("envelopes");
         Duration within = group.getDuration("within");
+        int parallelism = group.getInt("parallelism");
         ShardedDaemonProcess.get(system).init(
                 ProjectionBehavior.Command.class,
                 name,
                 fixedTags.size(),
-                index -> ProjectionBehavior.create(projection(system, name, fixedTags.get(index), eventType, entityOf, handler)
-                        .withGroup(envelopes, within)),
+                index -> ProjectionBehavior.create(projection(system, name, fixedTags.get(index), eventType, entityOf, handler,
+                        parallelism).withGroup(envelopes, within)),
                 ShardedDaemonProcessSettings.create(system),
                 Optional.of(ProjectionBehavior.stopMessage()));
     }
@@ -85,7 +86,8 @@ public final class TaggedProjection {
     }
 
     private static <E> GroupedProjection<Offset, EventEnvelope<Object>> projection(ActorSystem<?> system, String name,
-            String tag, Class<E> eventType, Function<E, String> entityOf, Function<List<E>, CompletionStage<Done>> handler) {
+            String tag, Class<E> eventType, Function<E, String> entityOf, Function<List<E>, CompletionStage<Done>> handler,
+            int parallelism) {
         SourceProvider<Offset, EventEnvelope<Object>> events =
                 EventSourcedProvider.eventsByTag(system, CassandraReadJournal.Identifier(), tag);
         NodeMetrics.ProjectionMeters meters = NodeMetrics.get(system).projection(name, tag);
@@ -102,10 +104,7 @@ public final class TaggedProjection {
                     }
                     group.add(eventType.cast(event));
                 }
-                CompletableFuture<?>[] handled = EntityRuns.byEntity(group, entityOf).stream()
-                        .map(run -> handler.apply(run).toCompletableFuture())
-                        .toArray(CompletableFuture[]::new);
-                return CompletableFuture.allOf(handled).thenApply(all -> {
+                return inTurns(EntityRuns.byEntity(group, entityOf), 0, parallelism, handler).thenApply(done -> {
                     envelopes.forEach(envelope -> meters.handled(envelope.timestamp()));
                     return Done.getInstance();
                 });
@@ -118,5 +117,17 @@ public final class TaggedProjection {
                 return super.stop();
             }
         });
+    }
+
+    /** The runs from {@code from} on, {@code parallelism} at a time: a catching-up group must not flood Cassandra. */
+    private static <E> CompletionStage<Done> inTurns(List<List<E>> runs, int from, int parallelism,
+            Function<List<E>, CompletionStage<Done>> handler) {
+        if (from >= runs.size()) {
+            return CompletableFuture.completedFuture(Done.getInstance());
+        }
+        CompletableFuture<?>[] turn = runs.subList(from, Math.min(runs.size(), from + parallelism)).stream()
+                .map(run -> handler.apply(run).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(turn).thenCompose(all -> inTurns(runs, from + parallelism, parallelism, handler));
     }
 }
