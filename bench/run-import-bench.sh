@@ -13,6 +13,7 @@
 # $DATA_DIR/cql.log) and prints the statements by kind and count per import line: for analysis only,
 # the logging itself costs the node CPU, so its donors/s is not a figure.
 #
+# JFR=1 records the node with Java Flight Recorder ($DATA_DIR/node.jfr, when it stops).
 # IMPORT_PARALLELISM sets bloodbridge.import.parallelism (lines in flight; application.conf: 16).
 # Environment: the match benchmark's (bench/run-match-bench.sh: DATA_DIR, default /tmp/bb-importbench,
 # SEED, AS_OF, ports, NODE_HEAP, BLOODBRIDGE_SKIP_BUILD). The data dir is wiped at start except its
@@ -35,6 +36,10 @@ mb_build
 mb_start_cassandra
 
 JAVA_EXTRA=""
+if [ "${JFR:-0}" = 1 ]; then
+  # A profile of the node (docs/BENCHMARKS.md): written when the node stops, to $DATA_DIR/node.jfr.
+  JAVA_EXTRA="-XX:StartFlightRecording=filename=$DATA_DIR/node.jfr,settings=profile,dumponexit=true"
+fi
 if [ -n "${IMPORT_PARALLELISM:-}" ]; then
   echo "bloodbridge.import.parallelism = $IMPORT_PARALLELISM" >> "$CONF"
 fi
@@ -62,7 +67,7 @@ EOF
   <root level="INFO"><appender-ref ref="STDOUT"/></root>
 </configuration>
 EOF
-  JAVA_EXTRA="-Dlogback.configurationFile=$DATA_DIR/logback-trace.xml"
+  JAVA_EXTRA="$JAVA_EXTRA -Dlogback.configurationFile=$DATA_DIR/logback-trace.xml"
 fi
 
 say "generating $DONORS donors, centres $CENTRES, seed $SEED, as of $AS_OF"
