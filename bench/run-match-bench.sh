@@ -349,7 +349,7 @@ ops_per_match() {
     for clients in 1 "$CLIENTS"; do
       line=$(grep "^RESULT cassandra-ops-per-match product=$product clients=$clients " "$DATA_DIR/results.txt" | head -1 || true)
       v=$(field "$line" perMatch)
-      out="$out $clients client$([ "$clients" = 1 ] || echo s) ${v:-?}$([ "$clients" = 1 ] && echo ,)"
+      if [ "$clients" = 1 ]; then out="$out 1 client ${v:-?},"; else out="$out $clients clients ${v:-?}"; fi
     done
   done
   echo "$out"
