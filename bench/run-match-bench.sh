@@ -62,6 +62,8 @@ cassandra_pid=""
 node_pid=""
 import_ms=""
 import_status=""
+import_ops=""
+METRICS_URL=http://127.0.0.1:$BLOODBRIDGE_MANAGEMENT_PORT/metrics
 rebuild_ms=""
 warm_ms=""
 warm_records=""
@@ -81,6 +83,7 @@ machine_line() {
 TARGETS_FILE=$mb_root/bench/targets.tsv
 # The keys the scripts look up: each must be in the file.
 TARGET_KEYS="import eligibility-single-p99 eligibility-batch match-1-client-p99 match-clients-p99 match-clients-rate
+  match-red-cells-1-client-p99 match-red-cells-clients-p99 match-red-cells-clients-rate
   freshness-p99 standing-freshness-p99 rebuild pool-bytes-per-donor grading"
 declare -A target_op=() target_value=() target_label=()
 load_targets() {
@@ -103,6 +106,8 @@ load_targets() {
     [ -n "${target_label[$key]:-}" ] || { echo "$TARGETS_FILE: no target $key" >&2; return 1; }
   done
 }
+# The target key prefix of a match product: match (platelets) or match-red-cells.
+match_key() { if [ "$1" = RED_CELLS ]; then echo match-red-cells; else echo match; fi; }
 # The table's text of target KEY.
 target() { echo "${target_label[$1]}"; }
 # verdict VALUE OP LIMIT: met / missed (or "no figure" when VALUE is empty).
@@ -121,6 +126,10 @@ run_harness() {
   "$@" 2>&1 | grep -v '^SLF4J' | tee -a "$LOG" > "$DATA_DIR/last-run.out"
   cat "$DATA_DIR/last-run.out"
   grep '^RESULT' "$DATA_DIR/last-run.out" >> "$DATA_DIR/results.txt"
+}
+# The node's Cassandra requests so far (all its sessions), from its GET /metrics; empty if unreadable.
+cassandra_ops() {
+  java -cp "$JAR" org.bloodbridge.bench.CassandraOps --metrics "$METRICS_URL" 2>/dev/null || true
 }
 # The donors in the pools now (the stats' total at AS_OF).
 pooled_donors() {
@@ -258,14 +267,18 @@ if [ "${REUSE:-0}" != 1 ]; then
 
   # ---- candidates through the real import ----
   say "importing $(wc -l < "$DATA_DIR/candidates.ndjson") candidates through POST /api/v1/import"
+  ops_before=$(cassandra_ops)
   t0=$(now_ms)
   set +e
   bin/bloodbridge import "$DATA_DIR/candidates.ndjson" > "$DATA_DIR/import.out" 2>&1
   import_status=$?
   set -e
   import_ms=$(( $(now_ms) - t0 ))
+  ops_after=$(cassandra_ops)
+  # Over the import's wall time: its lines' and whatever else the node did meanwhile (projections).
+  [ -n "$ops_before" ] && [ -n "$ops_after" ] && import_ops=$(( ops_after - ops_before ))
   tail -5 "$DATA_DIR/import.out" | tee -a "$LOG"
-  say "import exit status $import_status in $import_ms ms"
+  say "import exit status $import_status in $import_ms ms; ${import_ops:-?} Cassandra operations"
 
   # ---- the rest straight into the read side ----
   say "seeding $(wc -l < "$DATA_DIR/rest.ndjson") other donors into bloodbridge_readside.donor_summaries"
@@ -312,7 +325,7 @@ for product in PLATELETS_APHERESIS RED_CELLS; do
   for clients in 1 "$CLIENTS"; do
     say "MatchLoad $product, $clients client(s)"
     run_harness java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.MatchLoad --url "$URL" --centres "$CENTRES" \
-        --clients "$clients" --product "$product" --seconds "$SECONDS_PER_RUN" --warmup "$WARMUP"
+        --clients "$clients" --product "$product" --seconds "$SECONDS_PER_RUN" --warmup "$WARMUP" --metrics "$METRICS_URL"
   done
 done
 say "FreshnessProbe, $PROBES probes"
@@ -324,11 +337,30 @@ pooled_end=$(pooled_donors)
 
 # ---- table ----
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+# Cassandra operations per imported line (over the import's wall time), "?" without a figure.
+ops_per_line() {
+  local lines
+  lines=$(grep -cv '^[[:space:]]*$' "$DATA_DIR/candidates.ndjson" 2>/dev/null || echo 0)
+  if [ -n "${import_ops:-}" ] && [ "$lines" -gt 0 ]; then awk -v o="$import_ops" -v n="$lines" 'BEGIN { printf "%.1f", o / n }'; else echo "?"; fi
+}
+# The MatchLoad runs' Cassandra operations per match, e.g. "PLATELETS_APHERESIS 1 client 3.1, 20 clients 2.9; ...".
+ops_per_match() {
+  local out="" product clients line v
+  for product in PLATELETS_APHERESIS RED_CELLS; do
+    out="$out${out:+; }$product"
+    for clients in 1 "$CLIENTS"; do
+      line=$(grep "^RESULT cassandra-ops-per-match product=$product clients=$clients " "$DATA_DIR/results.txt" | head -1 || true)
+      v=$(field "$line" perMatch)
+      if [ "$clients" = 1 ]; then out="$out 1 client ${v:-?},"; else out="$out $clients clients ${v:-?}"; fi
+    done
+  done
+  echo "$out"
+}
 mb_table() {
 {
   echo
   echo "Match benchmark: $DONORS donors generated (in the pools: ${pooled:-?} when ready, ${pooled_end:-?} at the end, with the probes' donors), centres $CENTRES, $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg)"
-  [ "${REUSE:-0}" != 1 ] && echo "import of candidates: ${import_ms} ms (exit status $import_status); seeding: $(grep '^seeded' "$DATA_DIR/seed.out" || echo '?')"
+  [ "${REUSE:-0}" != 1 ] && echo "import of candidates: ${import_ms} ms (exit status $import_status), $(ops_per_line) Cassandra operations per line; seeding: $(grep '^seeded' "$DATA_DIR/seed.out" || echo '?')"
   echo "restart -> every pool ready: ${rebuild_ms} ms (target $(target rebuild) for 1M); -> ${warm_records:-?} panel donors' records in memory: ${warm_ms:-?} ms"
   printf '%-20s %7s %10s %9s %9s %9s %9s %9s %6s %8s %7s\n' product clients matches/s p50_ms p90_ms p99_ms p99.9_ms max_ms cands missing non201
   grep '^RESULT product' "$DATA_DIR/results.txt" | while read -r line; do
@@ -336,9 +368,10 @@ mb_table() {
       "$(field "$line" rate)" "$(field "$line" p50)" "$(field "$line" p90)" "$(field "$line" p99)" "$(field "$line" p999)" \
       "$(field "$line" max)" "$(field "$line" meanCandidates)" "$(field "$line" centresMissing)" "$(field "$line" non201)"
   done
+  echo "Cassandra operations per match (the node's, over each measured run): $(ops_per_match)"
   line=$(grep '^RESULT freshness' "$DATA_DIR/results.txt" || true)
   echo "freshness (ack -> visible to matching), $(field "$line" probes) probes: p50 $(field "$line" p50) ms, p99 $(field "$line" p99) ms, max $(field "$line" max) ms, not seen $(field "$line" notSeen)"
-  echo "targets (bench/targets.tsv): $(target match-1-client-p99) (1 client), $(target match-clients-p99) and $(target match-clients-rate) ($CLIENTS clients), freshness $(target freshness-p99), rebuild $(target rebuild)"
+  echo "targets (bench/targets.tsv): platelets $(target match-1-client-p99) (1 client), $(target match-clients-p99) and $(target match-clients-rate) ($CLIENTS clients); red cells $(target match-red-cells-1-client-p99), $(target match-red-cells-clients-p99) and $(target match-red-cells-clients-rate); freshness $(target freshness-p99), rebuild $(target rebuild)"
 } | tee -a "$LOG"
 }
 

@@ -33,8 +33,10 @@ import org.bloodbridge.engine.typing.HlaReference;
  * ({@code --product PLATELETS_APHERESIS}, the default, or {@code RED_CELLS}); the requesting centre is
  * drawn from {@code --centres}, which must be the server's. Prints matches/s, latency percentiles,
  * the mean number of candidates per answer, how many answers missed a centre ({@code centresMissing}
- * not empty) and the count of each non-201 status. {@code --mfi}: the platelet patients' HLA
- * antibodies carry MFIs below the cut-off, so they rank by dsaMfi instead of excluding.
+ * not empty) and the count of each non-201 status. With {@code --metrics} (the node's management
+ * {@code /metrics}) also the node's Cassandra operations per match over the measured seconds.
+ * {@code --mfi}: the platelet patients' HLA antibodies carry MFIs below the cut-off, so they rank by
+ * dsaMfi instead of excluding.
  *
  * <p>Closed loop: latency is per request as the client saw it, and throughput is what
  * {@code --clients} clients get (a stalled server slows the clients rather than queueing requests).
@@ -55,6 +57,7 @@ public final class MatchLoad {
         List<String> centres = Arrays.asList(option(args, "--centres", "CD,CQ").split(","));
         int maxCandidates = Integer.parseInt(option(args, "--max-candidates", "20"));
         long seed = Long.parseLong(option(args, "--seed", "1"));
+        String metrics = option(args, "--metrics", null);
         if (!product.equals("PLATELETS_APHERESIS") && !product.equals("RED_CELLS")) {
             throw new IllegalArgumentException("--product is PLATELETS_APHERESIS or RED_CELLS, not " + product);
         }
@@ -77,9 +80,17 @@ public final class MatchLoad {
             threads.add(thread);
             thread.start();
         }
+        // The node's Cassandra requests over the measured seconds (all of them: the matches', and the
+        // projections' and health checks' meanwhile), read from its GET /metrics when --metrics names it.
+        double opsAtStart = 0;
+        if (metrics != null) {
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, warmupEnd - System.nanoTime()));
+            opsAtStart = CassandraOps.requests(http, URI.create(metrics));
+        }
         for (Thread thread : threads) {
             thread.join();
         }
+        double ops = metrics == null ? Double.NaN : CassandraOps.requests(http, URI.create(metrics)) - opsAtStart;
 
         Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         long answers = 0;
@@ -115,6 +126,10 @@ public final class MatchLoad {
                 ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()),
                 answers == 0 ? 0.0 : candidates / (double) answers, missing,
                 statuses.values().stream().mapToLong(Long::longValue).sum() + failures);
+        if (metrics != null) {
+            System.out.printf(Locale.ROOT, "RESULT cassandra-ops-per-match product=%s clients=%d ops=%.0f matches=%d perMatch=%.1f%n",
+                    product, clients, ops, requests, requests == 0 ? 0.0 : ops / requests);
+        }
     }
 
     /** One closed-loop client: the next request goes out when the previous answer is in. */

@@ -83,7 +83,7 @@ final class DonorRoutes {
     private Route register(Fields body, Call call) {
         Registration r = registrationInput.read(body, checks.actingCentre(body, "centre", call));
         String donorId = donorIds.donorIdOf(r.nationalId());
-        return onSuccess(personalData.seal(donorId, r.personal()), sealed -> ask(donorId,
+        return onSuccess(personalData.sealForNewDonor(donorId, r.personal()), sealed -> ask(donorId,
                 replyTo -> new DonorEntity.Register(r.centre(), r.profile(sealed), r.typing(),
                         call.caller().subject(), replyTo), StatusCodes.CREATED,
                 call));

@@ -134,7 +134,7 @@ final class ImportRoutes {
             job.rejected(lineNumber, ErrorHandling.apiErrorOf(e));
             return CompletableFuture.completedFuture(Done.getInstance());
         }
-        return personalData.seal(line.donorId(), line.registration().personal())
+        return personalData.sealForNewDonor(line.donorId(), line.registration().personal())
                 .thenCompose(sealed -> directory.ask(line.donorId(), replyTo -> line.command(sealed, call.caller().subject(), replyTo)))
                 .handle((reply, failure) -> {
                     if (failure == null && reply instanceof DonorEntity.Imported imported) {

@@ -105,14 +105,12 @@ class PersonalDataAtRestTest {
         assertEquals(200, patched.statusCode(), patched.body());
         assertEquals(newPhone, TestServer.json(patched).get("phone").asText());
         assertEquals(name, TestServer.json(patched).get("name").asText());
-        // Events 5 to 50: the entity snapshots its state (with the sealed name and phone) at 50.
+        // Events 5 to 50: a long history, all of it replayed on recovery (donors are not snapshotted).
         for (int weight = 60; weight < 106; weight++) {
             assertEquals(200, server.patch("/api/v1/donors/" + donorId, "{\"weightKg\": " + weight + "}").statusCode());
         }
         long events = 50;
         awaitReadSide(readSide, donorId, events);
-        await("a snapshot of the donor", () -> !cql.execute("SELECT sequence_nr FROM snapshot_" + server.keyspaceSuffix
-                + ".snapshots WHERE persistence_id = ?", "Donor|" + donorId).all().isEmpty());
         assertEquals(1, cql.execute("SELECT donor_id FROM " + readSide + ".donor_keys WHERE donor_id = ?", donorId)
                 .all().size(), "the donor has a key");
 
@@ -193,6 +191,9 @@ class PersonalDataAtRestTest {
         assertTrue(contents != null, "the data files kept changing while read");
         for (String keyspace : keyspaces()) {
             List<Path> ours = CassandraDataFiles.dataFiles(cassandra, keyspace);
+            if (keyspace.startsWith("snapshot_") && ours.isEmpty()) {
+                continue; // donors are not snapshotted: nothing of theirs can be there (scanned all the same)
+            }
             assertFalse(ours.isEmpty(), "no SSTables in " + keyspace);
             for (Path file : ours) {
                 assertFalse(CassandraDataFiles.compressed(file), "compressed, so a scan proves nothing: " + file);

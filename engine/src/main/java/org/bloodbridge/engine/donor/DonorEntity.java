@@ -21,11 +21,12 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotSelectionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.Recovery;
 import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.ReplyingCommand;
 import org.bloodbridge.engine.ShardedAsk;
@@ -223,10 +224,15 @@ public final class DonorEntity
         return State.UNREGISTERED;
     }
 
+    /**
+     * No snapshots: recovery replays the donor's events, which are never deleted. A donor has few
+     * (an import line writes two, a donation visit two or three), and the plugin reads up to 500 in
+     * one query, so a snapshot saved nothing but cost a Cassandra read on every recovery, of every
+     * new donor too (docs/BENCHMARKS.md, "Bulk import"). Snapshots written before are ignored.
+     */
     @Override
-    public RetentionCriteria retentionCriteria() {
-        // Recovery reads the latest snapshot plus at most 50 events, however long the history.
-        return RetentionCriteria.snapshotEvery(50, 2);
+    public Recovery recovery() {
+        return Recovery.withSnapshotSelectionCriteria(SnapshotSelectionCriteria.none());
     }
 
     @Override

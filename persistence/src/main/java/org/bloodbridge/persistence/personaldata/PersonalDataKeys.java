@@ -69,6 +69,15 @@ public final class PersonalDataKeys {
                 : create(donorId));
     }
 
+    /**
+     * The donor's key, created now if the donor has none: for a donor who is most likely new (a
+     * registration, an import line). One request instead of {@link #findOrCreate}'s two when the
+     * donor is new: the insert itself answers with the existing key when there is one.
+     */
+    public CompletionStage<DonorKey> createOrFind(String donorId) {
+        return create(donorId);
+    }
+
     private CompletionStage<DonorKey> create(String donorId) {
         DonorKey key = PersonalDataCipher.newKey(donorId);
         ByteBuffer wrapped = ByteBuffer.wrap(PersonalDataCipher.wrap(deploymentKey, key));

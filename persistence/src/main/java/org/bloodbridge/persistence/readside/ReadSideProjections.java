@@ -24,7 +24,9 @@ import org.bloodbridge.engine.request.MatchRequestEvent;
  * donors' look-back recalls into each collecting centre's recall list, and match request events
  * into the listing by centre and each patient's history (requests and transfusion outcomes). Each
  * handler reads the entity's current state rather than folding events, so a redelivered or skipped-over event still leaves the newest
- * state; the tables keep the row with the highest event number.
+ * state; the tables keep the row with the highest event number. For the same reason each handles an
+ * entity's events of one projection group at once: one ask and one row per donor or request, not
+ * one per event.
  */
 public final class ReadSideProjections {
     private ReadSideProjections() {}
@@ -32,19 +34,23 @@ public final class ReadSideProjections {
     public static void start(ActorSystem<?> system, ReadSide readSide, List<String> centres, Duration askTimeout) {
         ShardedAsk asks = new ShardedAsk(system);
         Consumer<DonorSummary> pools = CentrePool.updates(system);
-        TaggedProjection.start(system, "donor-summaries", DonorTags.tags(centres), DonorEvent.class, event ->
-                asks.ask(DonorEntity.TYPE_KEY, event.donorId(), (ActorRef<DonorEntity.Reply> r) -> new DonorEntity.GetSummary(r),
-                        askTimeout).thenCompose(reply -> {
-                    if (reply instanceof DonorEntity.Summary summary) {
-                        return readSide.donorSummaries().upsert(summary.summary()).thenApply(done -> {
-                            pools.accept(summary.summary());
-                            return done;
-                        });
-                    }
-                    return done();
-                }).thenCompose(done -> isRecallEvent(event) ? recalls(asks, readSide, event.donorId(), askTimeout) : done()));
-        TaggedProjection.start(system, "match-request-listings", MatchRequestEntity.tags(), MatchRequestEvent.class, event ->
-                asks.ask(MatchRequestEntity.TYPE_KEY, event.requestId(),
+        TaggedProjection.start(system, "donor-summaries", DonorTags.tags(centres), DonorEvent.class, DonorEvent::donorId,
+                events -> {
+                    String donorId = events.get(0).donorId();
+                    return asks.ask(DonorEntity.TYPE_KEY, donorId, (ActorRef<DonorEntity.Reply> r) -> new DonorEntity.GetSummary(r),
+                            askTimeout).thenCompose(reply -> {
+                        if (reply instanceof DonorEntity.Summary summary) {
+                            return readSide.donorSummaries().upsert(summary.summary()).thenApply(done -> {
+                                pools.accept(summary.summary());
+                                return done;
+                            });
+                        }
+                        return done();
+                    }).thenCompose(done -> events.stream().anyMatch(ReadSideProjections::isRecallEvent)
+                            ? recalls(asks, readSide, donorId, askTimeout) : done());
+                });
+        TaggedProjection.start(system, "match-request-listings", MatchRequestEntity.tags(), MatchRequestEvent.class,
+                MatchRequestEvent::requestId, events -> asks.ask(MatchRequestEntity.TYPE_KEY, events.get(0).requestId(),
                         (ActorRef<MatchRequestEntity.Reply> r) -> new MatchRequestEntity.Get(r), askTimeout)
                         .thenCompose(reply -> reply instanceof MatchRequestEntity.Current current
                                 ? readSide.requestListings().upsert(listing(current.request()))

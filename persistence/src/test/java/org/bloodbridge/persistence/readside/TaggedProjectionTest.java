@@ -1,6 +1,7 @@
 package org.bloodbridge.persistence.readside;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -53,7 +54,8 @@ class TaggedProjectionTest {
 
         // First run: 30 events over 6 entities and 3 tags, then 5 more one at a time for the latency.
         Seen first = new Seen();
-        ActorTestKit kit = startNode(config, first);
+        Runs runs = new Runs();
+        ActorTestKit kit = startNode(config, first, runs);
         Map<String, ActorRef<Append>> entities = spawnEntities(kit);
         Set<String> firstRun = new HashSet<>();
         List<CompletableFuture<Done>> appends = new ArrayList<>();
@@ -79,8 +81,20 @@ class TaggedProjectionTest {
         System.out.println("TaggedProjection: persist -> handler latency (ms) " + latenciesMillis);
 
         awaitStoredOffsets(suffix);
+        // The per-entity handler: every event, each call one entity's events in their order.
+        Await.until(TIMEOUT, () -> runs.keys().containsAll(firstRun), () -> "not given to the per-entity handler: "
+                + firstRun.stream().filter(key -> !runs.keys().contains(key)).toList());
         kit.shutdownTestKit();
         assertEquals(firstRun, first.deliveries.keySet(), "every event handled, nothing else");
+        assertEquals(firstRun, runs.keys(), "every event given to the per-entity handler, nothing else");
+        for (List<Appended> call : runs.calls) {
+            assertFalse(call.isEmpty());
+            assertEquals(1, call.stream().map(Appended::entityId).distinct().count(), "one entity per call: " + call);
+            for (int i = 1; i < call.size(); i++) {
+                assertTrue(call.get(i - 1).n() < call.get(i).n(), "an entity's events in order: " + call);
+            }
+        }
+        System.out.println("TaggedProjection: " + firstRun.size() + " events in " + runs.calls.size() + " per-entity calls");
 
         // Second run on the same keyspaces: one more event per entity.
         Seen second = new Seen();
@@ -108,11 +122,33 @@ class TaggedProjectionTest {
         }
     }
 
+    /** What the per-entity handler was given: each call's events. */
+    private static final class Runs {
+        final List<List<Appended>> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        CompletionStage<Done> handle(List<Appended> run) {
+            calls.add(List.copyOf(run));
+            return CompletableFuture.completedFuture(Done.getInstance());
+        }
+
+        Set<String> keys() {
+            synchronized (calls) {
+                return calls.stream().flatMap(List::stream).map(Appended::key).collect(Collectors.toSet());
+            }
+        }
+    }
+
     private static ActorTestKit startNode(Config config, Seen seen) {
+        return startNode(config, seen, new Runs());
+    }
+
+    private static ActorTestKit startNode(Config config, Seen seen, Runs runs) {
         ActorTestKit kit = ActorTestKit.create("projection", config);
         TestConfigs.joinSelf(kit.system());
         Await.result(ReadSide.start(kit.system()).ready(), Duration.ofSeconds(60));
         TaggedProjection.start(kit.system(), NAME, TaggedTestEntity.TAGS, Appended.class, seen::handle);
+        TaggedProjection.start(kit.system(), NAME + "-runs", TaggedTestEntity.TAGS, Appended.class, Appended::entityId,
+                runs::handle);
         return kit;
     }
 
