@@ -36,6 +36,7 @@ class SuiteSmokeIT {
             "| import ", "| eligibility single check", "| eligibility batch", "| eligibility first touch",
             "| match PLATELETS_APHERESIS, 1 client", "| match PLATELETS_APHERESIS, 20 clients",
             "| match RED_CELLS, 1 client", "| match RED_CELLS, 20 clients", "| freshness", "| standing request freshness",
+            "| Cassandra operations per import line", "| Cassandra operations per match",
             "| restart -> every pool ready", "| restart -> panel donors' records in memory", "| node GC pauses", "| pool heap per donor", "| JMH grading inner loop",
             "| JMH eligibility rules, heavy history", "| JMH eligibility rules, first-time donor");
 
