@@ -1,16 +1,10 @@
 package org.bloodbridge.persistence.readside;
 
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
-import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.bloodbridge.engine.eligibility.DonationType;
@@ -26,34 +20,14 @@ import org.bloodbridge.engine.lookback.RecallStatus;
  */
 public final class RecallTable {
     static final String TABLE = "recalls_by_centre";
-    private static final String COLUMNS = "centre, opened_at, recall_id, donor_id, donation_date, donation_type, din, marker,"
-            + " test_date, status, outcome, note, acknowledged_at, acknowledged_by_centre, acknowledged_by, seq_nr";
+    private static final List<String> COLUMNS = List.of("centre", "opened_at", "recall_id", "donor_id", "donation_date",
+            "donation_type", "din", "marker", "test_date", "status", "outcome", "note", "acknowledged_at",
+            "acknowledged_by_centre", "acknowledged_by", "seq_nr");
 
-    private final CassandraSession session;
-    private final ReadSideSettings settings;
-    private final OnceSucceeded<PreparedStatement> delete;
-    private final OnceSucceeded<PreparedStatement> insert;
-    private final OnceSucceeded<PreparedStatement> selectAll;
-    private final OnceSucceeded<PreparedStatement> selectSameTimeAfter;
-    private final OnceSucceeded<PreparedStatement> selectOlder;
+    private final NewestFirstTable<Recall> table;
 
     RecallTable(CassandraSession session, ReadSideSettings settings, OnceSucceeded<Done> schema) {
-        this.session = session;
-        this.settings = settings;
-        String table = settings.keyspace() + "." + TABLE;
-        String select = "SELECT " + COLUMNS + " FROM " + table + " WHERE centre = ?";
-        this.delete = prepared(schema,
-                "DELETE FROM " + table + " USING TIMESTAMP ? WHERE centre = ? AND opened_at = ? AND recall_id = ?");
-        this.insert = prepared(schema, "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " USING TIMESTAMP ?");
-        this.selectAll = prepared(schema, select);
-        // As RequestListingTable: the rows after (t, id) are those at t with a greater id, then all older ones.
-        this.selectSameTimeAfter = prepared(schema, select + " AND opened_at = ? AND recall_id > ?");
-        this.selectOlder = prepared(schema, select + " AND opened_at < ?");
-    }
-
-    private OnceSucceeded<PreparedStatement> prepared(OnceSucceeded<Done> schema, String cql) {
-        return new OnceSucceeded<>(() -> schema.get().thenCompose(done -> session.prepare(cql)));
+        this.table = new NewestFirstTable<>(session, settings, schema, TABLE, COLUMNS, RecallTable::fromRow);
     }
 
     /**
@@ -62,15 +36,12 @@ public final class RecallTable {
      */
     public CompletionStage<Done> upsert(Recall r, long seqNr) {
         Acknowledgement ack = r.acknowledgement();
-        return delete.get().thenCombine(insert.get(), (del, ins) -> BatchStatement.newInstance(DefaultBatchType.UNLOGGED,
-                        del.bind(seqNr - 1, r.centre(), r.openedAt(), r.recallId()),
-                        ins.bind(r.centre(), r.openedAt(), r.recallId(), r.donorId(), r.donationDate(), r.donationType().name(),
-                                r.din(), r.marker().name(), r.testDate(), r.status().name(),
-                                ack == null ? null : ack.outcome().name(), ack == null ? null : ack.note(),
-                                ack == null ? null : ack.at(), ack == null ? null : ack.centre(),
-                                ack == null ? null : ack.subject(), seqNr, seqNr))
-                .setExecutionProfileName(settings.profile()))
-                .thenCompose(session::executeWrite);
+        return table.upsert(seqNr, r.centre(), r.openedAt(), r.recallId(),
+                ins -> ins.bind(r.centre(), r.openedAt(), r.recallId(), r.donorId(), r.donationDate(), r.donationType().name(),
+                        r.din(), r.marker().name(), r.testDate(), r.status().name(),
+                        ack == null ? null : ack.outcome().name(), ack == null ? null : ack.note(),
+                        ack == null ? null : ack.at(), ack == null ? null : ack.centre(),
+                        ack == null ? null : ack.subject(), seqNr, seqNr));
     }
 
     /**
@@ -80,43 +51,16 @@ public final class RecallTable {
      * @throws IllegalArgumentException for a malformed cursor or a limit below 1
      */
     public CompletionStage<RecallPage> list(String centre, RecallStatus status, int limit, String cursor) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1");
-        }
-        ListingCursor after = cursor == null ? null : ListingCursor.decode(cursor);
-        List<Recall> found = new ArrayList<>();
-        int wanted = limit + 1; // one more than asked for tells whether there is a next page
-        Function<Row, Boolean> offer = row -> {
-            Recall r = fromRow(row);
-            if (status == null || r.status() == status) {
-                found.add(r);
-            }
-            return found.size() >= wanted;
-        };
-        int pageSize = status == null ? Math.min(wanted, settings.listingPageSize()) : settings.listingPageSize();
-        CompletionStage<Done> read;
-        if (after == null) {
-            read = readAll(selectAll, ps -> ps.bind(centre), pageSize, offer);
-        } else {
-            read = readAll(selectSameTimeAfter, ps -> ps.bind(centre, after.createdAt(), after.requestId()), pageSize, offer)
-                    .thenCompose(done -> found.size() >= wanted ? CompletableFuture.completedFuture(done)
-                            : readAll(selectOlder, ps -> ps.bind(centre, after.createdAt()), pageSize, offer));
-        }
-        return read.thenApply(done -> {
-            if (found.size() <= limit) {
-                return new RecallPage(found, null);
-            }
-            Recall last = found.get(limit - 1);
-            return new RecallPage(found.subList(0, limit), new ListingCursor(last.openedAt(), last.recallId()).encode());
-        });
+        return table.list(centre, r -> status == null || r.status() == status, status == null, limit, cursor,
+                        r -> new ListingCursor(r.openedAt(), r.recallId()))
+                .thenApply(page -> new RecallPage(page.items(), page.nextCursor()));
     }
 
     /** The open and acknowledged recalls of {@code centre} and the median time to acknowledge, from all its rows. */
     public CompletionStage<RecallFigures> figures(String centre) {
         long[] open = {0};
         List<Long> seconds = new ArrayList<>();
-        return readAll(selectAll, ps -> ps.bind(centre), settings.loadPageSize(), row -> {
-            Recall r = fromRow(row);
+        return table.readAll(centre, r -> {
             if (r.acknowledgement() == null) {
                 open[0]++;
             } else {
@@ -134,11 +78,6 @@ public final class RecallTable {
         List<Long> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : Math.floorDiv(sorted.get(n / 2 - 1) + sorted.get(n / 2), 2);
-    }
-
-    private CompletionStage<Done> readAll(OnceSucceeded<PreparedStatement> statement,
-            Function<PreparedStatement, BoundStatement> bind, int pageSize, Function<Row, Boolean> enough) {
-        return PagedRead.rows(session, statement.get().thenApply(bind), pageSize, settings.profile(), enough::apply);
     }
 
     private static Recall fromRow(Row row) {
