@@ -15,7 +15,8 @@
 # run's data unless REUSE=1), SEED (7), AS_OF (today in Asia/Shanghai), LOAD_SECONDS (30 per load run),
 # WARMUP (10 s before each measured run), WARM_SECONDS (30: a warm pass per product after the restart,
 # not in the table; 0 to measure cold entities), CLIENTS (20), PROBES (50), BLOODBRIDGE_HTTP_PORT (8080), BLOODBRIDGE_CASSANDRA_PORT
-# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (6g), KEEP_RUNNING=1 (leave node and Cassandra up).
+# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (6g), KEEP_RUNNING=1 (leave node and Cassandra up),
+# CENTRE_WEIGHTS (3,3,1,1,1,1,1,1: the centres' relative sizes; empty for equal centres).
 #
 # REUSE=1 skips generation, import and seeding (a data dir of an earlier run): restart, load, probe.
 # BLOODBRIDGE_NODE_PORT / BLOODBRIDGE_MANAGEMENT_PORT (25520 / 8558) and BLOODBRIDGE_CASSANDRA_STORAGE_PORT
@@ -45,6 +46,9 @@ PROBES=${PROBES:-50}
 # at -Xmx2g G1 ran back-to-back collections (platelets 1 client p50 85 ms); -Xmx6g measured p50 13 ms.
 NODE_HEAP=${NODE_HEAP:-6g}
 CENTRES=CD,CQ,ZG,PZ,LZ,DY,MY,NC
+# Relative centre sizes, in the order of CENTRES: real federations are uneven (the two large centres
+# about 3 times the others), and the rebuild target must hold for the largest pool. Empty: equal sizes.
+CENTRE_WEIGHTS=${CENTRE_WEIGHTS-3,3,1,1,1,1,1,1}
 export BLOODBRIDGE_HTTP_PORT=${BLOODBRIDGE_HTTP_PORT:-8080}
 export BLOODBRIDGE_CASSANDRA_PORT=${BLOODBRIDGE_CASSANDRA_PORT:-9042}
 export BLOODBRIDGE_NODE_PORT=${BLOODBRIDGE_NODE_PORT:-${BLOODBRIDGE_REMOTE_PORT:-25520}}
@@ -256,9 +260,9 @@ wait_pools_warm() {
 mb_load() {
 if [ "${REUSE:-0}" != 1 ]; then
   # ---- generate ----
-  say "generating $DONORS donors, centres $CENTRES, seed $SEED, as of $AS_OF"
+  say "generating $DONORS donors, centres $CENTRES (weights ${CENTRE_WEIGHTS:-equal}), seed $SEED, as of $AS_OF"
   java -cp "$JAR" org.bloodbridge.bench.data.GenerateFederation --donors "$DONORS" --seed "$SEED" \
-      --centres "$CENTRES" --as-of "$AS_OF" --split "$DATA_DIR/candidates.ndjson" "$DATA_DIR/rest.ndjson" 2>&1 | tee -a "$LOG"
+      --centres "$CENTRES" --centre-weights "$CENTRE_WEIGHTS" --as-of "$AS_OF" --split "$DATA_DIR/candidates.ndjson" "$DATA_DIR/rest.ndjson" 2>&1 | tee -a "$LOG"
 
   start_node
   t0=$(now_ms)
