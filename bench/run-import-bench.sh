@@ -74,7 +74,7 @@ say "generating $DONORS donors, centres $CENTRES, seed $SEED, as of $AS_OF"
 java -cp "$JAR" org.bloodbridge.bench.data.GenerateFederation --donors "$DONORS" --seed "$SEED" \
     --centres "$CENTRES" --as-of "$AS_OF" --out "$DATA_DIR/donors.ndjson" 2>&1 | tee -a "$LOG"
 
-BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT \
+BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT BLOODBRIDGE_OIDC_ISSUER=$node_issuer \
 BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Dconfig.file=$CONF $JAVA_EXTRA" \
   bin/bloodbridge >> "$DATA_DIR/node.out" 2>&1 &
 node_pid=$!

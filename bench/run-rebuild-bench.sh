@@ -7,7 +7,7 @@
 #   RESULT rebuild donors=N restart=K ms=...
 # and the rows per centre. Environment: the match benchmark's (bench/run-match-bench.sh: DATA_DIR,
 # default /tmp/bb-rebuildbench, SEED, AS_OF, ports, NODE_HEAP, BLOODBRIDGE_SKIP_BUILD). The data dir is
-# wiped at start except its keycloak directory.
+# wiped at start except its keycloak directory. JFR=1 records each restart with Java Flight Recorder.
 set -euo pipefail
 export DATA_DIR=${DATA_DIR:-/tmp/bb-rebuildbench}
 RESTARTS=${RESTARTS:-3}
@@ -36,6 +36,10 @@ java -cp "$JAR" org.bloodbridge.bench.SeedSummaries --file "$DATA_DIR/donors.ndj
     | grep -v '^SLF4J' | tee -a "$LOG"
 
 for restart in $(seq 1 "$RESTARTS"); do
+  if [ "${JFR:-0}" = 1 ]; then
+    # A profile of each restart (docs/BENCHMARKS.md), written when the node stops: $DATA_DIR/rebuild-K.jfr.
+    NODE_JAVA_EXTRA="-XX:StartFlightRecording=filename=$DATA_DIR/rebuild-$restart.jfr,settings=profile,dumponexit=true"
+  fi
   node_started=$(now_ms)
   start_node
   ms=$(wait_pools_ready "$node_started")
