@@ -77,11 +77,8 @@ final class NodeProcess implements AutoCloseable {
     }
 
     void start() {
-        // C1 only: a test's node lives for seconds to minutes, and several start at once on 2 cores, so
-        // start-up CPU matters more than peak throughput (as for the dev Keycloak).
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC"));
         command.addAll(properties);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BloodbridgeServer.class.getName()));
         try {
