@@ -15,8 +15,7 @@
 # run's data unless REUSE=1), SEED (7), AS_OF (today in Asia/Shanghai), LOAD_SECONDS (30 per load run),
 # WARMUP (10 s before each measured run), WARM_SECONDS (30: a warm pass per product after the restart,
 # not in the table; 0 to measure cold entities), CLIENTS (20), PROBES (50), BLOODBRIDGE_HTTP_PORT (8080), BLOODBRIDGE_CASSANDRA_PORT
-# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (6g), NODE_JAVA_OPTS (more JVM options of the node),
-# KEEP_RUNNING=1 (leave node and Cassandra up).
+# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (6g), KEEP_RUNNING=1 (leave node and Cassandra up).
 #
 # REUSE=1 skips generation, import and seeding (a data dir of an earlier run): restart, load, probe.
 # BLOODBRIDGE_NODE_PORT / BLOODBRIDGE_MANAGEMENT_PORT (25520 / 8558) and BLOODBRIDGE_CASSANDRA_STORAGE_PORT
@@ -200,6 +199,7 @@ grep -q "Cassandra ready" "$DATA_DIR/cassandra.out" || { echo "Cassandra did not
 say "Cassandra ready"
 }
 
+# NODE_JAVA_OPTS (optional): more JVM options of the node.
 start_node() {
   BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT \
   BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Xlog:gc:file=$DATA_DIR/node-gc-%p.log:uptime -Dconfig.file=$CONF ${NODE_JAVA_OPTS:-}" \
