@@ -110,7 +110,7 @@ public final class BloodbridgeNode implements AutoCloseable {
                     settings.pools());
             DonorEntity.initSharding(system, rules, LookbackRules.fromConfig(config, rules), clock, CentrePool.updates(system));
             MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout(),
-                    settings.poolKeepAlive());
+                    settings.poolKeepAlive(), settings.requestPassivateAfterIdle());
             StandingRequests.initSharding(system, settings.poolKeepAlive());
             startProjectionsOnceReady(system, readSide, settings);
             system.systemActorOf(KeepAlive.create(settings.poolKeepAlive(), () -> {
