@@ -27,13 +27,7 @@ IDLE_SECONDS=${IDLE_SECONDS:-10}
 # shellcheck source=bench/run-match-bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/run-match-bench.sh"
 
-if [ -d "$DATA_DIR" ]; then
-  find "$DATA_DIR" -mindepth 1 -maxdepth 1 ! -name keycloak -exec rm -rf {} +
-fi
-mb_init
-trap mb_cleanup EXIT
-mb_build
-mb_start_cassandra
+mb_fresh_start
 
 JAVA_EXTRA=""
 if [ "${JFR:-0}" = 1 ]; then

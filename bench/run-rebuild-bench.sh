@@ -14,13 +14,7 @@ RESTARTS=${RESTARTS:-3}
 # shellcheck source=bench/run-match-bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/run-match-bench.sh"
 
-if [ -d "$DATA_DIR" ]; then
-  find "$DATA_DIR" -mindepth 1 -maxdepth 1 ! -name keycloak -exec rm -rf {} +
-fi
-mb_init
-trap mb_cleanup EXIT
-mb_build
-mb_start_cassandra
+mb_fresh_start
 
 say "generating $DONORS donors, centres $CENTRES (weights ${CENTRE_WEIGHTS:-equal}), seed $SEED, as of $AS_OF"
 java -cp "$JAR" org.bloodbridge.bench.data.GenerateFederation --donors "$DONORS" --seed "$SEED" \
