@@ -224,10 +224,9 @@ await_line() {
   echo "$file: no '$text' after $4 s" >&2; exit 1
 }
 
-# NODE_JAVA_OPTS (optional): more JVM options of the node.
 start_node() {
   BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT BLOODBRIDGE_OIDC_ISSUER=$node_issuer \
-  BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Xlog:gc:file=$DATA_DIR/node-gc-%p.log:uptime -Dconfig.file=$CONF ${NODE_JAVA_OPTS:-}" \
+  BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Xlog:gc:file=$DATA_DIR/node-gc-%p.log:uptime -Dconfig.file=$CONF ${NODE_JAVA_EXTRA:-}" \
     bin/bloodbridge >> "$DATA_DIR/node.out" 2>&1 &
   node_pid=$!
 }

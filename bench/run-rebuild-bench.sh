@@ -29,11 +29,10 @@ java -cp "$JAR" org.bloodbridge.bench.SeedSummaries --file "$DATA_DIR/donors.ndj
     --cassandra "127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT" --as-of "$AS_OF" --parallelism 64 2>&1 \
     | grep -v '^SLF4J' | tee -a "$LOG"
 
-node_options=${NODE_JAVA_OPTS:-}
 for restart in $(seq 1 "$RESTARTS"); do
   if [ "${JFR:-0}" = 1 ]; then
     # A profile of each restart (docs/BENCHMARKS.md), written when the node stops: $DATA_DIR/rebuild-K.jfr.
-    NODE_JAVA_OPTS="$node_options -XX:StartFlightRecording=filename=$DATA_DIR/rebuild-$restart.jfr,settings=profile,dumponexit=true"
+    NODE_JAVA_EXTRA="-XX:StartFlightRecording=filename=$DATA_DIR/rebuild-$restart.jfr,settings=profile,dumponexit=true"
   fi
   node_started=$(now_ms)
   start_node
