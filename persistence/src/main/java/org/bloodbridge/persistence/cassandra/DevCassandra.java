@@ -55,9 +55,11 @@ public final class DevCassandra implements AutoCloseable {
      * @param heap the -Xmx value, for example "768m"
      * @param startTimeout how long {@link #start} waits for a CQL connection
      * @param jmxPort a port for JMX on 127.0.0.1 only (tests flush tables through it), or 0 for none
+     * @param jvmOptions further options of the Cassandra JVM (tests' Cassandra: system properties that skip work
+     *     a throwaway Cassandra does not need)
      */
     public record Settings(Path dataDir, int nativePort, int storagePort, Path runtimeDir, String heap,
-                           Duration startTimeout, int jmxPort) {
+                           Duration startTimeout, int jmxPort, List<String> jvmOptions) {
         public static final String DEFAULT_HEAP = "768m";
         public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -65,12 +67,13 @@ public final class DevCassandra implements AutoCloseable {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(heap, "heap");
             Objects.requireNonNull(startTimeout, "startTimeout");
+            jvmOptions = List.copyOf(jvmOptions);
             requireRuntime(runtimeDir);
         }
 
         /** Cassandra's usual ports, 9042 (CQL) and 7000 (internode), for a developer's machine. */
         public static Settings forDev(Path dataDir) {
-            return new Settings(dataDir, 9042, 7000, runtimeDirFromProperty(), DEFAULT_HEAP, DEFAULT_START_TIMEOUT, 0);
+            return new Settings(dataDir, 9042, 7000, runtimeDirFromProperty(), DEFAULT_HEAP, DEFAULT_START_TIMEOUT, 0, List.of());
         }
 
         /**
@@ -82,18 +85,22 @@ public final class DevCassandra implements AutoCloseable {
             try (ServerSocket nativeSocket = new ServerSocket(0); ServerSocket storageSocket = new ServerSocket(0);
                     ServerSocket jmxSocket = new ServerSocket(0)) {
                 return new Settings(dataDir, nativeSocket.getLocalPort(), storageSocket.getLocalPort(),
-                        runtimeDirFromProperty(), DEFAULT_HEAP, DEFAULT_START_TIMEOUT, jmxSocket.getLocalPort());
+                        runtimeDirFromProperty(), DEFAULT_HEAP, DEFAULT_START_TIMEOUT, jmxSocket.getLocalPort(), List.of());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not find free ports for a test Cassandra", e);
             }
         }
 
         public Settings withNativePort(int port) {
-            return new Settings(dataDir, port, storagePort, runtimeDir, heap, startTimeout, jmxPort);
+            return new Settings(dataDir, port, storagePort, runtimeDir, heap, startTimeout, jmxPort, jvmOptions);
         }
 
         public Settings withStoragePort(int port) {
-            return new Settings(dataDir, nativePort, port, runtimeDir, heap, startTimeout, jmxPort);
+            return new Settings(dataDir, nativePort, port, runtimeDir, heap, startTimeout, jmxPort, jvmOptions);
+        }
+
+        public Settings withJvmOptions(List<String> options) {
+            return new Settings(dataDir, nativePort, storagePort, runtimeDir, heap, startTimeout, jmxPort, options);
         }
 
         private static Path runtimeDirFromProperty() {
@@ -183,7 +190,9 @@ public final class DevCassandra implements AutoCloseable {
                 "-Dlogback.configurationFile=" + files.logbackXml(),
                 // A single node has no peers whose gossip could settle.
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
-                "-Dbloodbridge.owner.pid=" + ProcessHandle.current().pid(),
+                "-Dbloodbridge.owner.pid=" + ProcessHandle.current().pid()));
+        command.addAll(settings.jvmOptions());
+        command.addAll(List.of(
                 "-cp", classpath,
                 "org.bloodbridge.cassandra.OwnedCassandra"));
         return command;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +22,10 @@ public final class TestCassandra {
     public static synchronized DevCassandra shared() {
         if (shared == null) {
             Path dataDir = createTempDir();
-            DevCassandra cassandra = DevCassandra.start(DevCassandra.Settings.forTests(dataDir));
+            // Every test class creates keyspaces and tables of its own (TestKeyspaces): without this, each
+            // CREATE flushes Cassandra's schema tables to disk first. This Cassandra is deleted at the end.
+            DevCassandra cassandra = DevCassandra.start(DevCassandra.Settings.forTests(dataDir)
+                    .withJvmOptions(List.of("-Dcassandra.test.flush_local_schema_changes=false")));
             // One hook for both steps, so the directory is deleted only after Cassandra has stopped.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 cassandra.close();
