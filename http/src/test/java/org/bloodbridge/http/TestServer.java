@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bloodbridge.http.access.TestIdentityProvider;
 import org.bloodbridge.persistence.cassandra.TestCassandra;
@@ -55,7 +56,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(String keyspaceSuffix, Map<String, Object> settings) {
-        TestServer server = startUnready(keyspaceSuffix, TestCassandra.shared().contactPoint(), settings);
+        // The test run's first node starts its Keycloak and Cassandra side by side rather than one after the other.
+        CompletableFuture<?> identityProvider = CompletableFuture.runAsync(TestIdentityProvider::shared);
+        String cassandra = TestCassandra.shared().contactPoint();
+        identityProvider.join();
+        TestServer server = startUnready(keyspaceSuffix, cassandra, settings);
         server.awaitReady();
         return server;
     }
@@ -66,6 +71,9 @@ final class TestServer implements AutoCloseable {
                 .withFallback(ConfigFactory.parseMap(Map.of(
                         // Generous: the first write of a test run creates the keyspaces, slowly on a loaded CI machine.
                         "bloodbridge.ask-timeout", "15s",
+                        // Test-only: a test's node is the cluster's only member, so no shard is handed over when it
+                        // stops; an entity stuck recovering (a store that is not there) held close() for 10 s.
+                        "pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout", "3s",
                         "bloodbridge.http.port", 0,
                         "pekko.remote.artery.canonical.port", 0,
                         "pekko.management.http.port", 0,
@@ -77,10 +85,18 @@ final class TestServer implements AutoCloseable {
     }
 
     private void awaitReady() {
+        // Every 100 ms rather than back to back: each check queries Cassandra, which meanwhile creates this
+        // node's keyspaces and tables on the same 2 cores.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             if (sendAnonymously(HttpRequest.newBuilder(uri("/health/ready")).GET()).statusCode() == 200) {
                 return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the node", e);
             }
         }
         throw new AssertionError("the node was not ready within 60 s");
