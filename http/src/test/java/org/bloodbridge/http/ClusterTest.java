@@ -103,7 +103,14 @@ class ClusterTest {
     /** A node whose remoting runs over TLS with {@code keyStore}'s key, trusting the cluster CA. */
     private static NodeProcess node(String name, int port, Path keyStore) {
         String password = TestCertificates.PASSWORD;
-        return new NodeProcess(name, port, seeds, TestCassandra.shared().contactPoint(), properties, Map.of(
+        List<String> nodeProperties = new ArrayList<>(properties);
+        if (port != nodePorts.get(0)) {
+            // Test-only: a node that is not the first seed never joins itself, it only asks the seeds again
+            // after seed-node-timeout (30 s in production, for the first seed's sake): nodes 2 and 3, asking
+            // before node 1 had formed the cluster, waited 30 s for their second try.
+            nodeProperties.add("-Dpekko.cluster.seed-node-timeout=5s");
+        }
+        return new NodeProcess(name, port, seeds, TestCassandra.shared().contactPoint(), nodeProperties, Map.of(
                 "BLOODBRIDGE_REMOTE_TLS", "on",
                 "BLOODBRIDGE_REMOTE_KEYSTORE", keyStore.toString(),
                 "BLOODBRIDGE_REMOTE_KEYSTORE_PASSWORD", password,
