@@ -15,7 +15,8 @@
 # run's data unless REUSE=1), SEED (7), AS_OF (today in Asia/Shanghai), LOAD_SECONDS (30 per load run),
 # WARMUP (10 s before each measured run), WARM_SECONDS (30: a warm pass per product after the restart,
 # not in the table; 0 to measure cold entities), CLIENTS (20), PROBES (50), BLOODBRIDGE_HTTP_PORT (8080), BLOODBRIDGE_CASSANDRA_PORT
-# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (6g), KEEP_RUNNING=1 (leave node and Cassandra up),
+# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (6g), NODE_JAVA_EXTRA (more JVM options of the node),
+# KEEP_RUNNING=1 (leave node and Cassandra up),
 # CENTRE_WEIGHTS (3,3,1,1,1,1,1,1: the centres' relative sizes; empty for equal centres).
 #
 # REUSE=1 skips generation, import and seeding (a data dir of an earlier run): restart, load, probe.
