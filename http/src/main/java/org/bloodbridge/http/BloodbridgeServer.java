@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class BloodbridgeServer {
     private static final Logger log = LoggerFactory.getLogger(BloodbridgeServer.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    /** How long the JVM waits at exit for the node's shutdown and then the dev Cassandra's. */
+    /** How long the JVM waits at exit for the node's shutdown and then the dev services' (when it runs them). */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
 
     private BloodbridgeServer() {}
@@ -64,15 +64,19 @@ public final class BloodbridgeServer {
             closeAll(cassandra, provider == null ? identity.getNow(null) : provider);
             throw e;
         }
-        CompletableFuture<Void> stopped = afterTheNode(node, cassandra, provider);
-        // Keeps the JVM alive on SIGTERM until the dev Cassandra has stopped after the node; it does nothing itself.
-        node.addJvmShutdownHook(() -> {
-            try {
-                stopped.get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (Exception e) {
-                log.warn("shutdown did not finish within {} s", STOP_TIMEOUT.toSeconds(), e);
-            }
-        });
+        if (cassandra != null || provider != null) {
+            CompletableFuture<Void> stopped = afterTheNode(node, cassandra, provider);
+            // Keeps the JVM alive on SIGTERM until the dev services have stopped after the node; it does nothing
+            // itself. Only then: without dev services, a node whose actor system is slow to terminate must still
+            // exit once CoordinatedShutdown's last phase has timed out, not STOP_TIMEOUT later.
+            node.addJvmShutdownHook(() -> {
+                try {
+                    stopped.get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    log.warn("shutdown did not finish within {} s", STOP_TIMEOUT.toSeconds(), e);
+                }
+            });
+        }
 
         awaitReady(node);
         System.out.println("Bloodbridge ready on " + ApiTls.scheme(config) + "://" + settings.httpHost() + ":" + node.httpPort());

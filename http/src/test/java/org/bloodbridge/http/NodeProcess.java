@@ -106,8 +106,20 @@ final class NodeProcess implements AutoCloseable {
     void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            appendThreadDump();
             process.destroyForcibly();
             throw new AssertionError(name + " did not stop within 60 s of SIGTERM");
+        }
+    }
+
+    /** What the node's threads are doing, at the end of its log: why it has not stopped. */
+    private void appendThreadDump() throws InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            System.err.println("no thread dump of " + name + ": " + e.getMessage());
         }
     }
 
