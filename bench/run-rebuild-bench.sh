@@ -8,26 +8,42 @@
 # and the rows per centre. Environment: the match benchmark's (bench/run-match-bench.sh: DATA_DIR,
 # default /tmp/bb-rebuildbench, SEED, AS_OF, ports, NODE_HEAP, BLOODBRIDGE_SKIP_BUILD). The data dir is
 # wiped at start except its keycloak directory. JFR=1 records each restart with Java Flight Recorder.
+# REUSE=1 keeps the data dir of an earlier run and only restarts (no generation, no seeding).
 set -euo pipefail
 export DATA_DIR=${DATA_DIR:-/tmp/bb-rebuildbench}
 RESTARTS=${RESTARTS:-3}
 # shellcheck source=bench/run-match-bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/run-match-bench.sh"
 
-mb_fresh_start
+# A fresh data dir with DONORS generated donors seeded into the read side.
+generate_and_seed() {
+  mb_fresh_start
 
-say "generating $DONORS donors, centres $CENTRES (weights ${CENTRE_WEIGHTS:-equal}), seed $SEED, as of $AS_OF"
-java -cp "$JAR" org.bloodbridge.bench.data.GenerateFederation --donors "$DONORS" --seed "$SEED" \
-    --centres "$CENTRES" --centre-weights "$CENTRE_WEIGHTS" --as-of "$AS_OF" --out "$DATA_DIR/donors.ndjson" 2>&1 | tee -a "$LOG"
-say "donors per centre: $(cut -c1-20 "$DATA_DIR/donors.ndjson" | sed 's/^{"centre":"\([A-Z]*\)".*/\1/' | sort | uniq -c | tr '\n' ' ')"
+  say "generating $DONORS donors, centres $CENTRES (weights ${CENTRE_WEIGHTS:-equal}), seed $SEED, as of $AS_OF"
+  java -cp "$JAR" org.bloodbridge.bench.data.GenerateFederation --donors "$DONORS" --seed "$SEED" \
+      --centres "$CENTRES" --centre-weights "$CENTRE_WEIGHTS" --as-of "$AS_OF" --out "$DATA_DIR/donors.ndjson" 2>&1 | tee -a "$LOG"
+  say "donors per centre: $(cut -c1-20 "$DATA_DIR/donors.ndjson" | sed 's/^{"centre":"\([A-Z]*\)".*/\1/' | sort | uniq -c | tr '\n' ' ')"
 
-start_node   # creates the schema
-wait_pools_ready "$(now_ms)" > /dev/null
-stop_node
-say "seeding $(wc -l < "$DATA_DIR/donors.ndjson") donors into bloodbridge_readside.donor_summaries"
-java -cp "$JAR" org.bloodbridge.bench.SeedSummaries --file "$DATA_DIR/donors.ndjson" \
-    --cassandra "127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT" --as-of "$AS_OF" --parallelism 64 2>&1 \
-    | grep -v '^SLF4J' | tee -a "$LOG"
+  start_node   # creates the schema
+  wait_pools_ready "$(now_ms)" > /dev/null
+  stop_node
+  say "seeding $(wc -l < "$DATA_DIR/donors.ndjson") donors into bloodbridge_readside.donor_summaries"
+  java -cp "$JAR" org.bloodbridge.bench.SeedSummaries --file "$DATA_DIR/donors.ndjson" \
+      --cassandra "127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT" --as-of "$AS_OF" --parallelism 64 2>&1 \
+      | grep -v '^SLF4J' | tee -a "$LOG"
+}
+
+if [ "${REUSE:-0}" = 1 ]; then
+  # The donors an earlier run generated and seeded: only the restarts (e.g. to profile them with JFR=1).
+  [ -f "$DATA_DIR/donors.ndjson" ] || { echo "REUSE=1: no earlier run's data in $DATA_DIR" >&2; exit 1; }
+  DONORS=$(wc -l < "$DATA_DIR/donors.ndjson")
+  mb_init
+  trap mb_cleanup EXIT
+  mb_build
+  mb_start_cassandra
+else
+  generate_and_seed
+fi
 
 for restart in $(seq 1 "$RESTARTS"); do
   if [ "${JFR:-0}" = 1 ]; then
