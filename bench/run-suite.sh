@@ -5,7 +5,9 @@
 #      --donors N donors in 8 centres, start a dev Cassandra and a node, import the match candidates
 #      through the API (import throughput), seed the rest, restart and time the pool rebuild, warm
 #      pass, MatchLoad (platelets and red cells, 1 and 20 clients), FreshnessProbe;
-#   2. EligibilityLoad against the same node over the imported candidates (up to 100000, with their
+#   2. EligibilityLoad against the same node: first the cold checks (COLD_DONORS other donors, 2000,
+#      imported untimed after the candidates, in no panel, so not in memory after the restart: each
+#      checked once, open loop at 50/s), then over the imported candidates (up to 100000, with their
 #      histories): each checked once (first touch), then single checks open loop at --rate req/s,
 #      then batch checks; then the node's GC pauses since its restart (its -Xlog:gc file);
 #   3. stops the node and Cassandra, then PoolMemory (pool heap per donor, max(N, 100000) donors, with
@@ -68,10 +70,10 @@ if [ "$quick" = 1 ]; then
   export LOAD_SECONDS=${LOAD_SECONDS:-3} WARMUP=${WARMUP:-1} WARM_SECONDS=${WARM_SECONDS:-2} PROBES=${PROBES:-20}
   export NODE_HEAP=${NODE_HEAP:-1g}
   # A smoke on a busy CI machine: a rate the node keeps up with while its JIT is still cold.
-  elig_seconds=3; elig_warmup=1; batches=2; rate=${rate:-200}
+  elig_seconds=3; elig_warmup=1; batches=2; rate=${rate:-200}; export COLD_DONORS=${COLD_DONORS:-100}
   jmh_opts=(-f 1 -wi 1 -i 1 -r 1s -w 1s)
 else
-  elig_warmup=$(( elig_seconds / 5 > 5 ? elig_seconds / 5 : 5 )); batches=5; rate=${rate:-1000}
+  elig_warmup=$(( elig_seconds / 5 > 5 ? elig_seconds / 5 : 5 )); batches=5; rate=${rate:-1000}; export COLD_DONORS=${COLD_DONORS:-2000}
   jmh_opts=(-f 1 -wi 2 -i 3 -r 2s -w 2s)
 fi
 # A fresh data dir: the generated files, Cassandra and the node's data belong to this run only.
@@ -95,7 +97,7 @@ candidates=$(wc -l < "$DATA_DIR/candidates.ndjson")
 elig_donors=$(( candidates < 100000 ? candidates : 100000 ))
 say "EligibilityLoad: $elig_donors imported donors, $rate checks/s for $elig_seconds s, $batches batches"
 run_harness java -XX:+UseZGC -cp "$JAR" org.bloodbridge.bench.EligibilityLoad --url "$URL" --donors "$elig_donors" \
-    --donors-from "$DATA_DIR/candidates.ndjson" \
+    --donors-from "$DATA_DIR/candidates.ndjson" --cold-from "$DATA_DIR/cold.ndjson" --cold-rate 50 \
     --rate "$rate" --seconds "$elig_seconds" --warmup "$elig_warmup" --batches "$batches"
 gc_pauses $(( ($(now_ms) - node_started) / 1000 )) | tee -a "$LOG" >> "$DATA_DIR/results.txt"
 mb_table
@@ -126,7 +128,7 @@ both() {
 
 import_rate=""
 [ "${import_status:-1}" = 0 ] && [ "${import_ms:-0}" -gt 0 ] && import_rate=$(awk -v n="$candidates" -v ms="$import_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
-single=$(result eligibility-single); batch=$(result eligibility-batch); first=$(result eligibility-first-touch); fresh=$(result freshness); standing=$(result standing-freshness)
+single=$(result eligibility-single); batch=$(result eligibility-batch); first=$(result eligibility-first-touch); cold=$(result eligibility-cold); fresh=$(result freshness); standing=$(result standing-freshness)
 pool=$(result pool-memory); gc=$(result node-gc)
 grading=$(jmh_score DonorEvaluationBenchmark.evaluateColumnarPool)
 rules_heavy=$(jmh_score EligibilityBenchmark.regularDonorBlockedByInterval)
@@ -144,6 +146,8 @@ table=$DATA_DIR/table.md
   echo "| eligibility single check, open loop at $(fmt "$(fv "$single" rate)")/s ($(fmt "$elig_donors") donors; achieved $(fmt "$(fv "$single" achieved)")/s, errors $(fv "$single" errors)) | p50 $(fv "$single" p50) ms, p99 ${s99:-?} ms | $(target eligibility-single-p99) | $(target_verdict eligibility-single-p99 "$s99") |"
   bm=$(field "$batch" median)
   echo "| eligibility batch ($(fv "$batch" batches) x $(fmt "$(fv "$batch" size)") donors, median) | $(fmt "$bm") checks/s | $(target eligibility-batch) | $(target_verdict eligibility-batch "$bm") |"
+  c99=$(field "$cold" p99)
+  echo "| eligibility cold single check ($(fmt "$(fv "$cold" requests)") donors outside every panel, each's first check since the restart, open loop at $(fv "$cold" rate)/s; errors $(fv "$cold" errors)) | p50 $(fv "$cold" p50) ms, p99 ${c99:-?} ms | $(target eligibility-cold-p99) | $(target_verdict eligibility-cold-p99 "$c99") |"
   cr=$(field "$first" rate)
   echo "| eligibility first touch (each of the $(fmt "$(fv "$first" donors)") donors' first check since the restart, batches of 1,000; their records already in memory: the pools bring panel donors' in) | $(fmt "$cr") checks/s | (no target) | $([ -n "$cr" ] && echo "n/a" || echo "no figure") |"
   for product in PLATELETS_APHERESIS RED_CELLS; do

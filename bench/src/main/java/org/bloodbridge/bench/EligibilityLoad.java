@@ -41,6 +41,10 @@ import org.bloodbridge.engine.identity.NationalId;
  *       (no coordinated omission);</li>
  *   <li>{@code --batches} batch checks of {@code --batch-size} donors each, reporting donors/s.</li>
  * </ol>
+ * With {@code --cold-from FILE} (an import NDJSON file already imported, none of whose donors anything
+ * has touched since the node started: the donation-site case, a donor returning after months), it
+ * first checks each of those donors once, open loop at {@code --cold-rate} checks/s (50), before
+ * anything else: the {@code eligibility-cold} figure.
  * A warm-up of {@code --warmup} seconds (default max(5, seconds / 5)) precedes the measured single
  * checks. Each measured figure is also printed as a {@code RESULT} line for scripts (bench/run-suite.sh).
  * Run: {@code java -cp bench/target/benchmarks.jar org.bloodbridge.bench.EligibilityLoad --url http://127.0.0.1:8080}
@@ -65,8 +69,13 @@ public final class EligibilityLoad {
         int warmup = Integer.parseInt(option(args, "--warmup", String.valueOf(Math.max(5, seconds / 5))));
 
         String donorsFrom = option(args, "--donors-from", null);
+        String coldFrom = option(args, "--cold-from", null);
+        int coldRate = Integer.parseInt(option(args, "--cold-rate", "50"));
 
         EligibilityLoad load = new EligibilityLoad(url);
+        if (coldFrom != null) {
+            load.coldChecks(imported(Path.of(coldFrom), Integer.MAX_VALUE, Harness.donorIds(args)), coldRate);
+        }
         List<String> donorIds;
         if (donorsFrom == null) {
             donorIds = load.seed(donors);
@@ -177,10 +186,35 @@ public final class EligibilityLoad {
     }
 
     private void singleChecks(List<String> donorIds, int rate, int seconds, String label) throws Exception {
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
         SplittableRandom random = new SplittableRandom(42);
+        List<String> paths = new ArrayList<>(rate * seconds);
+        for (int i = 0; i < rate * seconds; i++) {
+            String donorId = donorIds.get(random.nextInt(donorIds.size()));
+            paths.add(checkPath(donorId, random.nextBoolean() ? "WHOLE_BLOOD" : "PLATELETS_APHERESIS"));
+        }
+        openLoop(paths, rate, "single checks (" + label + ")", label.equals("measured") ? "eligibility-single" : null);
+    }
+
+    /** Each donor's first check since the node started, whole blood, once each, in file order. */
+    private void coldChecks(List<String> donorIds, int rate) throws Exception {
+        List<String> paths = donorIds.stream().map(donorId -> checkPath(donorId, "WHOLE_BLOOD")).toList();
+        openLoop(paths, rate, "cold single checks (each donor's first since the restart, outside every panel)",
+                "eligibility-cold");
+    }
+
+    private static String checkPath(String donorId, String type) {
+        return "/api/v1/donors/" + donorId + "/eligibility?type=" + type;
+    }
+
+    /**
+     * GETs {@code paths} open loop at {@code rate}/s: latency from each request's scheduled start, so a
+     * stalled server cannot hide its queue (no coordinated omission). Prints a {@code RESULT resultKey}
+     * line unless {@code resultKey} is null.
+     */
+    private void openLoop(List<String> paths, int rate, String label, String resultKey) throws Exception {
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
         AtomicInteger errors = new AtomicInteger();
-        int total = rate * seconds;
+        int total = paths.size();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         List<CompletableFuture<Void>> pending = new ArrayList<>(total);
@@ -190,11 +224,9 @@ public final class EligibilityLoad {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            String donorId = donorIds.get(random.nextInt(donorIds.size()));
-            String type = random.nextBoolean() ? "WHOLE_BLOOD" : "PLATELETS_APHERESIS";
             // A request that fails outright (connect timeout on an overloaded server) is an error and
             // counts its time until the failure, like any other answer.
-            pending.add(get("/api/v1/donors/" + donorId + "/eligibility?type=" + type).handle((response, failure) -> {
+            pending.add(get(paths.get(i)).handle((response, failure) -> {
                 synchronized (latency) {
                     latency.recordValue(System.nanoTime() - scheduled);
                 }
@@ -207,14 +239,14 @@ public final class EligibilityLoad {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         double secs = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT,
-                "single checks (%s): %,d at %d/s target, achieved %,.0f/s, errors %d; latency ms p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                "%s: %,d at %d/s target, achieved %,.0f/s, errors %d; latency ms p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
                 label, total, rate, total / secs, errors.get(),
                 ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
                 ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
-        if (label.equals("measured")) {
+        if (resultKey != null) {
             System.out.printf(Locale.ROOT,
-                    "RESULT eligibility-single rate=%d achieved=%.0f requests=%d errors=%d p50=%.2f p90=%.2f p99=%.2f p999=%.2f max=%.2f%n",
-                    rate, total / secs, total, errors.get(), ms(latency.getValueAtPercentile(50)),
+                    "RESULT %s rate=%d achieved=%.0f requests=%d errors=%d p50=%.2f p90=%.2f p99=%.2f p999=%.2f max=%.2f%n",
+                    resultKey, rate, total / secs, total, errors.get(), ms(latency.getValueAtPercentile(50)),
                     ms(latency.getValueAtPercentile(90)), ms(latency.getValueAtPercentile(99)),
                     ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
         }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class SuiteSmokeIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> ROWS = List.of(
-            "| import ", "| eligibility single check", "| eligibility batch", "| eligibility first touch",
+            "| import ", "| eligibility single check", "| eligibility batch", "| eligibility cold single check", "| eligibility first touch",
             "| match PLATELETS_APHERESIS, 1 client", "| match PLATELETS_APHERESIS, 20 clients",
             "| match RED_CELLS, 1 client", "| match RED_CELLS, 20 clients", "| freshness", "| standing request freshness",
             "| Cassandra operations per import line", "| Cassandra operations per match",
