@@ -7,6 +7,12 @@ import java.util.regex.Pattern;
 final class HlaNameParser {
     private static final Pattern SEROLOGY = Pattern.compile("(A|B|Cw)([1-9][0-9]{0,3})");
     private static final Pattern LOCUS_LIKE = Pattern.compile("[A-Z][A-Z0-9]*");
+    // Compiled once: a pool rebuild parses every typed donor's names (String.matches compiles per call).
+    private static final Pattern FIRST_FIELD = Pattern.compile("[0-9]{2,3}");
+    private static final Pattern LATER_FIELD = Pattern.compile("[0-9]{2,4}");
+    private static final Pattern BW_LIKE = Pattern.compile("Bw[0-9]+");
+    private static final Pattern C_WITHOUT_W = Pattern.compile("C[0-9]+");
+    private static final Pattern LEADING_ZERO = Pattern.compile("(A|B|Cw)0[0-9]*");
     private static final String SUFFIXES = "NLSCAQ";
 
     private HlaNameParser() {}
@@ -42,10 +48,9 @@ final class HlaNameParser {
             throw new IllegalArgumentException(text + " has " + fields.length + " fields; an allele name has 1 to 4");
         }
         for (int i = 0; i < fields.length; i++) {
-            int maxDigits = i == 0 ? 3 : 4;
-            if (!fields[i].matches("[0-9]{2," + maxDigits + "}")) {
+            if (!(i == 0 ? FIRST_FIELD : LATER_FIELD).matcher(fields[i]).matches()) {
                 throw new IllegalArgumentException("field " + (i + 1) + " ('" + fields[i] + "') of " + text
-                        + " must be 2 to " + maxDigits + " digits");
+                        + " must be 2 to " + (i == 0 ? 3 : 4) + " digits");
             }
         }
         return new AlleleName(locus, rest, suffix);
@@ -56,17 +61,17 @@ final class HlaNameParser {
         if (bw != null) {
             return bw;
         }
-        if (name.matches("Bw[0-9]+")) {
+        if (BW_LIKE.matcher(name).matches()) {
             throw new IllegalArgumentException(text + " is not a public epitope (Bw4 or Bw6)");
         }
         Matcher m = SEROLOGY.matcher(name);
         if (m.matches()) {
             return new SerologyName(Locus.ofKey(m.group(1).substring(0, 1)), m.group(2));
         }
-        if (name.matches("C[0-9]+")) {
+        if (C_WITHOUT_W.matcher(name).matches()) {
             throw new IllegalArgumentException("HLA-C antigens are written Cw" + name.substring(1) + ", not " + name);
         }
-        if (name.matches("(A|B|Cw)0[0-9]*")) {
+        if (LEADING_ZERO.matcher(name).matches()) {
             throw new IllegalArgumentException("antigen number of " + text + " must not start with 0");
         }
         throw new IllegalArgumentException("'" + text

@@ -2,6 +2,7 @@ package org.bloodbridge.engine.typing;
 
 import org.bloodbridge.engine.InvalidField;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A donor's HPA genotypes as two bit sets over systems HPA-1 .. HPA-35 (bit n-1 for HPA-n):
@@ -10,6 +11,8 @@ import java.util.Map;
  */
 public record HpaTyping(long carriesA, long carriesB) {
     public static final int SYSTEMS = 35;
+    // Compiled once: a pool rebuild reads every typed donor's HPA systems (String.matches compiles per call).
+    private static final Pattern SYSTEM_NAME = Pattern.compile("HPA-[1-9][0-9]?");
     public static final HpaTyping UNTYPED = new HpaTyping(0, 0);
 
     /**
@@ -42,7 +45,7 @@ public record HpaTyping(long carriesA, long carriesB) {
      * @throws InvalidField naming {@code field}
      */
     static int system(String name, String field) {
-        if (name != null && name.matches("HPA-[1-9][0-9]?")) {
+        if (name != null && SYSTEM_NAME.matcher(name).matches()) {
             int system = Integer.parseInt(name.substring(4));
             if (system <= SYSTEMS) {
                 return system;

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,8 @@ public final class DonorSummaryTable {
             + "eligible_platelets, eligible_whole_blood, registered_on, hla_typed_on, red_cell_typed_on, "
             + "permanently_deferred_on, reserved_for";
     private static final ObjectMapper JSON = new ObjectMapper();
+    // Bound once: a pool rebuild reads every typed donor's typing.
+    private static final ObjectReader TYPING = JSON.readerFor(Typing.class);
 
     private final CassandraSession session;
     private final ReadSideSettings settings;
@@ -160,7 +163,7 @@ public final class DonorSummaryTable {
 
     private static Typing fromJson(String json) {
         try {
-            return JSON.readValue(json, Typing.class);
+            return TYPING.readValue(json);
         } catch (JsonProcessingException e) {
             // The message would quote the stored typing; the cause keeps it for a developer.
             throw new IllegalStateException("a stored typing is not valid JSON", e);
