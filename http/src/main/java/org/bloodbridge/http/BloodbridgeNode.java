@@ -38,6 +38,8 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import java.util.Set;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.donor.EligibilityShard;
+import org.bloodbridge.engine.donor.EligibilityShards;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.lookback.LookbackRules;
 import org.bloodbridge.engine.eligibility.RuleSets;
@@ -108,7 +110,10 @@ public final class BloodbridgeNode implements AutoCloseable {
             var asks = new ShardedAsk(system);
             CentrePool.initSharding(system, tables, queries, poolStore, DonorEntity.records(asks, settings.askTimeout()),
                     settings.pools());
-            DonorEntity.initSharding(system, rules, LookbackRules.fromConfig(config, rules), clock, CentrePool.updates(system));
+            EligibilityShard.initSharding(system, rules);
+            var eligibilityShards = new EligibilityShards(system, settings.askTimeout());
+            DonorEntity.initSharding(system, rules, LookbackRules.fromConfig(config, rules), clock, CentrePool.updates(system),
+                    eligibilityShards::put);
             MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout(),
                     settings.poolKeepAlive());
             StandingRequests.initSharding(system, settings.poolKeepAlive());
