@@ -90,7 +90,12 @@ class EligibilityFactsPropertyTest {
         int n = random.nextInt(16);
         LocalDate day = BASE.minusDays(random.nextInt(1500));
         for (int i = 0; i < n; i++) {
-            day = day.plusDays(random.nextInt(4) == 0 ? 0 : random.nextInt(120));
+            int gap = switch (random.nextInt(8)) {
+                case 0, 1 -> 0; // same day
+                case 2 -> 300 + random.nextInt(500); // long breaks: windows empty, old donations only for intervals and age
+                default -> random.nextInt(120);
+            };
+            day = day.plusDays(gap);
             donations.add(new PastDonation(day, DonationType.values()[random.nextInt(DonationType.values().length)]));
         }
         if (random.nextBoolean()) {
