@@ -136,8 +136,8 @@ public final class BloodbridgeNode implements AutoCloseable {
             var announcements = new RequestAnnouncements(system);
             var routes = new ApiRoutes(
                     new PersonalDataRoutes(directory, personalData),
-                    new DonorRoutes(checks, donorIds, directory, rules, tables, registrationInput, historyInput, personalData),
-                    new EligibilityRoutes(checks, donorIds, directory, system,
+                    new DonorRoutes(checks, donorIds, directory, eligibilityShards, rules, tables, registrationInput, historyInput, personalData),
+                    new EligibilityRoutes(checks, donorIds, directory, eligibilityShards, system,
                             settings.batchMaxChecks(), settings.batchParallelism()),
                     new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
                             directory, personalData, system, settings.importSettings(), clock),
