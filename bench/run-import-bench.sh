@@ -27,13 +27,7 @@ IDLE_SECONDS=${IDLE_SECONDS:-10}
 # shellcheck source=bench/run-match-bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/run-match-bench.sh"
 
-if [ -d "$DATA_DIR" ]; then
-  find "$DATA_DIR" -mindepth 1 -maxdepth 1 ! -name keycloak -exec rm -rf {} +
-fi
-mb_init
-trap mb_cleanup EXIT
-mb_build
-mb_start_cassandra
+mb_fresh_start
 
 JAVA_EXTRA=""
 if [ "${JFR:-0}" = 1 ]; then
@@ -74,7 +68,7 @@ say "generating $DONORS donors, centres $CENTRES, seed $SEED, as of $AS_OF"
 java -cp "$JAR" org.bloodbridge.bench.data.GenerateFederation --donors "$DONORS" --seed "$SEED" \
     --centres "$CENTRES" --as-of "$AS_OF" --out "$DATA_DIR/donors.ndjson" 2>&1 | tee -a "$LOG"
 
-BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT \
+BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT BLOODBRIDGE_OIDC_ISSUER=$node_issuer \
 BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Dconfig.file=$CONF $JAVA_EXTRA" \
   bin/bloodbridge >> "$DATA_DIR/node.out" 2>&1 &
 node_pid=$!

@@ -15,7 +15,8 @@
 # run's data unless REUSE=1), SEED (7), AS_OF (today in Asia/Shanghai), LOAD_SECONDS (30 per load run),
 # WARMUP (10 s before each measured run), WARM_SECONDS (30: a warm pass per product after the restart,
 # not in the table; 0 to measure cold entities), CLIENTS (20), PROBES (50), BLOODBRIDGE_HTTP_PORT (8080), BLOODBRIDGE_CASSANDRA_PORT
-# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (6g), KEEP_RUNNING=1 (leave node and Cassandra up).
+# (9042), BLOODBRIDGE_REMOTE_PORT (25520), NODE_HEAP (6g), KEEP_RUNNING=1 (leave node and Cassandra up),
+# CENTRE_WEIGHTS (3,3,1,1,1,1,1,1: the centres' relative sizes; empty for equal centres).
 #
 # REUSE=1 skips generation, import and seeding (a data dir of an earlier run): restart, load, probe.
 # BLOODBRIDGE_NODE_PORT / BLOODBRIDGE_MANAGEMENT_PORT (25520 / 8558) and BLOODBRIDGE_CASSANDRA_STORAGE_PORT
@@ -45,6 +46,9 @@ PROBES=${PROBES:-50}
 # at -Xmx2g G1 ran back-to-back collections (platelets 1 client p50 85 ms); -Xmx6g measured p50 13 ms.
 NODE_HEAP=${NODE_HEAP:-6g}
 CENTRES=CD,CQ,ZG,PZ,LZ,DY,MY,NC
+# Relative centre sizes, in the order of CENTRES: real federations are uneven (the two large centres
+# about 3 times the others), and the rebuild target must hold for the largest pool. Empty: equal sizes.
+CENTRE_WEIGHTS=${CENTRE_WEIGHTS-3,3,1,1,1,1,1,1}
 export BLOODBRIDGE_HTTP_PORT=${BLOODBRIDGE_HTTP_PORT:-8080}
 export BLOODBRIDGE_CASSANDRA_PORT=${BLOODBRIDGE_CASSANDRA_PORT:-9042}
 export BLOODBRIDGE_NODE_PORT=${BLOODBRIDGE_NODE_PORT:-${BLOODBRIDGE_REMOTE_PORT:-25520}}
@@ -59,6 +63,8 @@ JAR=$root/bench/target/benchmarks.jar
 mkdir -p "$DATA_DIR"
 LOG=$DATA_DIR/bench.log
 cassandra_pid=""
+identity_pid=""
+node_issuer=""
 node_pid=""
 import_ms=""
 import_status=""
@@ -144,13 +150,17 @@ stop_node() {
 }
 mb_cleanup() {
   if [ "${KEEP_RUNNING:-0}" = 1 ]; then
-    echo "left running: node pid $node_pid, Cassandra pid $cassandra_pid"; return
+    echo "left running: node pid $node_pid, Cassandra pid $cassandra_pid, identity provider pid $identity_pid"; return
   fi
   stop_node
-  if [ -n "$cassandra_pid" ] && kill -0 "$cassandra_pid" 2>/dev/null; then
-    kill "$cassandra_pid"; wait "$cassandra_pid" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "$cassandra_pid" "$identity_pid"; do
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"; wait "$pid" 2>/dev/null || true
+    fi
+  done
   cassandra_pid=""
+  identity_pid=""
 }
 
 # ---- build (bin/bloodbridge builds the server itself when its sources changed) ----
@@ -186,22 +196,37 @@ bloodbridge.centres = [
 ]
 EOF
 
-# ---- Cassandra (its own process, so a node restart measures the node and its pools, not Cassandra's boot) ----
-say "starting Cassandra on port $BLOODBRIDGE_CASSANDRA_PORT (data in $DATA_DIR/cassandra)"
+# ---- Cassandra and the dev identity provider, each its own process, so that a node restart measures
+# the node and its pools, not Cassandra's or Keycloak's boot (production runs both elsewhere; a node
+# that starts the dev Keycloak itself waits ~10 s for it before its actor system starts) ----
+say "starting Cassandra on port $BLOODBRIDGE_CASSANDRA_PORT (data in $DATA_DIR/cassandra) and the dev identity provider"
 bin/bloodbridge cassandra > "$DATA_DIR/cassandra.out" 2>&1 &
 cassandra_pid=$!
-for _ in $(seq 1 180); do
-  grep -q "Cassandra ready" "$DATA_DIR/cassandra.out" && break
-  kill -0 "$cassandra_pid" 2>/dev/null || { cat "$DATA_DIR/cassandra.out"; exit 1; }
-  sleep 1
-done
-grep -q "Cassandra ready" "$DATA_DIR/cassandra.out" || { echo "Cassandra did not start"; exit 1; }
+bin/bloodbridge keycloak > "$DATA_DIR/keycloak.out" 2>&1 &
+identity_pid=$!
+await_line "$cassandra_pid" "$DATA_DIR/cassandra.out" "Cassandra ready" 180
 say "Cassandra ready"
+await_line "$identity_pid" "$DATA_DIR/keycloak.out" "Keycloak ready" 300
+# The node signs callers in with it (start_node passes it as BLOODBRIDGE_OIDC_ISSUER: the node then starts
+# no provider of its own). Not exported: bin/bloodbridge token refuses to run when that variable is set.
+node_issuer=$(sed -n 's/^Keycloak ready: issuer \([^ ]*\).*/\1/p' "$DATA_DIR/keycloak.out")
+say "dev identity provider ready: $node_issuer"
+}
+
+# await_line PID FILE TEXT SECONDS: waits until FILE holds TEXT; fails if PID exits or time runs out.
+await_line() {
+  local pid=$1 file=$2 text=$3
+  for _ in $(seq 1 "$4"); do
+    grep -q "$text" "$file" && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$file"; exit 1; }
+    sleep 1
+  done
+  echo "$file: no '$text' after $4 s" >&2; exit 1
 }
 
 start_node() {
-  BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT \
-  BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Xlog:gc:file=$DATA_DIR/node-gc-%p.log:uptime -Dconfig.file=$CONF" \
+  BLOODBRIDGE_CASSANDRA=127.0.0.1:$BLOODBRIDGE_CASSANDRA_PORT BLOODBRIDGE_OIDC_ISSUER=$node_issuer \
+  BLOODBRIDGE_JAVA_OPTS="-Xmx$NODE_HEAP -Xlog:gc:file=$DATA_DIR/node-gc-%p.log:uptime -Dconfig.file=$CONF ${NODE_JAVA_EXTRA:-}" \
     bin/bloodbridge >> "$DATA_DIR/node.out" 2>&1 &
   node_pid=$!
 }
@@ -213,8 +238,9 @@ gc_pauses() {
   java -cp "$JAR" org.bloodbridge.bench.GcPauses --log "$log" --over-seconds "$1"
 }
 # The harnesses' access token (every role the suite uses, at every centre), from the dev identity
-# provider the node starts; exported as BLOODBRIDGE_TOKEN. Empty until that provider answers. It
-# outlives node restarts: the provider keeps its port, realm and signing keys under $DATA_DIR/keycloak.
+# provider (mb_start_cassandra starts it); exported as BLOODBRIDGE_TOKEN. Empty until that provider
+# answers. It outlives node restarts: the provider keeps running, and its port, realm and signing keys
+# are kept under $DATA_DIR/keycloak.
 bench_token() {
   [ -n "${BLOODBRIDGE_TOKEN:-}" ] && return 0
   local centres
@@ -256,9 +282,9 @@ wait_pools_warm() {
 mb_load() {
 if [ "${REUSE:-0}" != 1 ]; then
   # ---- generate ----
-  say "generating $DONORS donors, centres $CENTRES, seed $SEED, as of $AS_OF"
+  say "generating $DONORS donors, centres $CENTRES (weights ${CENTRE_WEIGHTS:-equal}), seed $SEED, as of $AS_OF"
   java -cp "$JAR" org.bloodbridge.bench.data.GenerateFederation --donors "$DONORS" --seed "$SEED" \
-      --centres "$CENTRES" --as-of "$AS_OF" --split "$DATA_DIR/candidates.ndjson" "$DATA_DIR/rest.ndjson" 2>&1 | tee -a "$LOG"
+      --centres "$CENTRES" --centre-weights "$CENTRE_WEIGHTS" --as-of "$AS_OF" --split "$DATA_DIR/candidates.ndjson" "$DATA_DIR/rest.ndjson" 2>&1 | tee -a "$LOG"
 
   start_node
   t0=$(now_ms)
@@ -373,6 +399,19 @@ mb_table() {
   echo "freshness (ack -> visible to matching), $(field "$line" probes) probes: p50 $(field "$line" p50) ms, p99 $(field "$line" p99) ms, max $(field "$line" max) ms, not seen $(field "$line" notSeen)"
   echo "targets (bench/targets.tsv): platelets $(target match-1-client-p99) (1 client), $(target match-clients-p99) and $(target match-clients-rate) ($CLIENTS clients); red cells $(target match-red-cells-1-client-p99), $(target match-red-cells-clients-p99) and $(target match-red-cells-clients-rate); freshness $(target freshness-p99), rebuild $(target rebuild)"
 } | tee -a "$LOG"
+}
+
+# The stand-alone benches' start: their data dir emptied (all but the dev identity provider's keycloak
+# directory: its first start, ~1.5 minutes, is not what they measure), then defaults, build, Cassandra
+# and the identity provider.
+mb_fresh_start() {
+  if [ -d "$DATA_DIR" ]; then
+    find "$DATA_DIR" -mindepth 1 -maxdepth 1 ! -name keycloak -exec rm -rf {} +
+  fi
+  mb_init
+  trap mb_cleanup EXIT
+  mb_build
+  mb_start_cassandra
 }
 
 match_bench_main() {

@@ -31,6 +31,12 @@ public interface EngineMetrics {
     /** A match search reported the centre missing (no answer in time, not ready, or unconfirmed candidates). */
     default void centreMissing(String centre) {}
 
+    /** A match request entity started on this node (a new request, or one recovered from its events). */
+    default void requestStarted() {}
+
+    /** A match request entity stopped on this node (passivated when idle, or the node leaves). */
+    default void requestStopped() {}
+
     static EngineMetrics of(ActorSystem<?> system) {
         return Installed.ID.apply(system).metrics;
     }

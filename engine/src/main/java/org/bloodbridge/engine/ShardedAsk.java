@@ -11,8 +11,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * Asks a sharded entity, wherever in the cluster it lives. An entity that does not answer within
- * the timeout fails the stage with a {@link java.util.concurrent.TimeoutException}.
+ * Asks (or tells) a sharded entity, wherever in the cluster it lives. An entity that does not answer
+ * within the timeout fails the stage with a {@link java.util.concurrent.TimeoutException}.
  */
 public final class ShardedAsk {
     private final ClusterSharding sharding;
@@ -38,5 +38,10 @@ public final class ShardedAsk {
                     }
                 }, dispatcher);
         return reply;
+    }
+
+    /** Sends {@code command} and expects no answer. */
+    public <C> void tell(EntityTypeKey<C> type, String entityId, C command) {
+        sharding.entityRefFor(type, entityId).tell(command);
     }
 }

@@ -115,7 +115,7 @@ public final class BloodbridgeNode implements AutoCloseable {
             DonorEntity.initSharding(system, rules, LookbackRules.fromConfig(config, rules), clock, CentrePool.updates(system),
                     eligibilityShards::put);
             MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout(),
-                    settings.poolKeepAlive());
+                    settings.poolKeepAlive(), settings.requestPassivateAfterIdle());
             StandingRequests.initSharding(system, settings.poolKeepAlive());
             startProjectionsOnceReady(system, readSide, settings);
             system.systemActorOf(KeepAlive.create(settings.poolKeepAlive(), () -> {

@@ -123,6 +123,10 @@ final class MatchRoutes {
     private Route create(Fields body, Call call) {
         MatchCriteria criteria = input.read(body, call);
         String requestId = UUID.randomUUID().toString();
+        // Start the new entity now: its recovery (Cassandra finding no events, a few ms) runs while the
+        // patient's history is read, and the Create below finds it recovered. The answer still waits
+        // for the ranking to be persisted.
+        asks.tell(MatchRequestEntity.TYPE_KEY, requestId, new MatchRequestEntity.Wake());
         // The entity answers by the search deadline plus the time to persist.
         Duration timeout = Duration.ofMillis(criteria.timeoutMs()).plus(askTimeout);
         return onSuccess(patientMemory(criteria).thenCompose(patient -> asks.ask(MatchRequestEntity.TYPE_KEY, requestId,

@@ -25,7 +25,8 @@ public record ServerSettings(
         Path imgtHlaDir,
         List<String> rarePatterns,
         PoolSettings pools,
-        Duration poolKeepAlive) {
+        Duration poolKeepAlive,
+        Duration requestPassivateAfterIdle) {
 
     /** The secret shipped for development; a server using it logs a warning at start. */
     public static final String DEV_SECRET = "bloodbridge-dev-secret-do-not-use-in-production";
@@ -53,7 +54,8 @@ public record ServerSettings(
                 new PoolSettings(c.getDuration("pool.rebuild-retry"), c.getInt("pool.warm-parallelism"),
                         Set.copyOf(c.getStringList("pool.test-only.silent-centres")),
                         c.getBoolean("pool.test-only.ignore-changes")),
-                c.getDuration("pool.keep-alive"));
+                c.getDuration("pool.keep-alive"),
+                c.getDuration("match-requests.passivate-after-idle"));
     }
 
     public List<String> centreCodes() {

@@ -227,7 +227,7 @@ class MatchApiTest extends OneServerPerClass {
         assertTrue(PrometheusText.sum(after, "cassandra_session_cql_requests_seconds_count", Map.of("session", "journal")) > 0);
         assertTrue(PrometheusText.sum(after, "cassandra_session_cql_requests_seconds_count", Map.of("session", "readside")) > 0);
         for (String name : List.of("cassandra_session_cql_client_timeouts_total", "cassandra_nodes_pool_open_connections",
-                "bloodbridge_pool_rebuild_duration_seconds_count", "bloodbridge_import_lines_total",
+                "bloodbridge_pool_rebuild_duration_seconds_count", "bloodbridge_import_lines_total", "bloodbridge_match_requests_in_memory",
                 "jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total", "process_cpu_usage")) {
             assertTrue(after.contains("\n" + name), name + " in\n" + after);
         }

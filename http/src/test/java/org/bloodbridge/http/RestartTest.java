@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.bloodbridge.persistence.metrics.PrometheusText;
 import org.junit.jupiter.api.Test;
 
 /** Acknowledged writes survive a restart of the whole actor system: they are in Cassandra. */
@@ -47,6 +49,9 @@ class RestartTest {
         }
     }
 
+    /** Match requests leave memory after a second without a command: the second nodes below recover them often. */
+    private static final Map<String, Object> QUICK_PASSIVATION = Map.of("bloodbridge.match-requests.passivate-after-idle", "1s");
+
     /** The recall of {@code donorId} on {@code centre}'s list, once listed. */
     private static String recallIdAt(TestServer server, String donorId, String centre) {
         MatchApiTest.awaitTrue(() -> Recalls.of(server, centre, donorId).size() == 1, "the recall on the " + centre + " list");
@@ -71,7 +76,7 @@ class RestartTest {
             assertEquals(201, first.post(requestPath + "/allocations",
                     "{\"donorId\": \"" + reserved + "\", \"collectingCentre\": \"CQ\"}").statusCode());
         }
-        try (TestServer second = TestServer.start(keyspaces)) {
+        try (TestServer second = TestServer.start(keyspaces, QUICK_PASSIVATION)) {
             JsonNode request = TestServer.json(second.get(requestPath));
             assertEquals("ALLOCATED", request.get("status").asText());
             assertEquals(4, request.get("events").size(), "created, contacted, accepted, allocated");
@@ -82,8 +87,14 @@ class RestartTest {
             JsonNode after = MatchApiTest.matchUntil(second, MatchApiTest.plateletRequest(20),
                     r -> MatchApiTest.donorIds(r).contains(free));
             assertEquals(List.of(free), MatchApiTest.donorIds(after), "the reserved donor is not offered again");
-            assertEquals("FULFILLED", TestServer.json(MatchApiTest.ok(second.post(requestPath + "/fulfil", "")))
-                    .get("status").asText(), "the workflow goes on where it was");
+            JsonNode fulfilled = TestServer.json(MatchApiTest.ok(second.post(requestPath + "/fulfil", "")));
+            assertEquals("FULFILLED", fulfilled.get("status").asText(), "the workflow goes on where it was");
+            // Closed and idle, the request leaves memory (so does every other one here, none is standing),
+            // and a later read recovers all of it from its events.
+            await("every match request passivated").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> second.scrapeMetrics().body(), metrics -> metrics.contains("\nbloodbridge_match_requests_in_memory ")
+                            && PrometheusText.sum(metrics, "bloodbridge_match_requests_in_memory", Map.of()) == 0);
+            assertEquals(fulfilled, TestServer.json(second.get(requestPath)));
         }
     }
 
@@ -108,7 +119,7 @@ class RestartTest {
             await("the standing request gains a donor").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                     .until(() -> MatchApiTest.donorIds(TestServer.json(first.get(requestPath))).contains(before));
         }
-        try (TestServer second = TestServer.start(keyspaces)) {
+        try (TestServer second = TestServer.start(keyspaces, QUICK_PASSIVATION)) { // an open standing request stays
             assertEquals(List.of(before), MatchApiTest.donorIds(TestServer.json(second.get(requestPath))));
             // Registered after the restart, and nothing asks for the request: the list of standing
             // requests starts it, it watches the pools again and gains the donor.

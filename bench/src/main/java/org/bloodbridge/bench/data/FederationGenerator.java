@@ -33,6 +33,8 @@ public final class FederationGenerator {
     private final ResidentIdIssuer ids;
     private final HlaTyper hla;
     private final HistoryGenerator histories;
+    /** Null for centres of equal size, drawn as before weights existed so that earlier files stay reproducible. */
+    private final WeightedTable centreSizes;
     private long generated;
 
     public FederationGenerator(FederationConfig config, HlaReference reference) {
@@ -42,6 +44,7 @@ public final class FederationGenerator {
         this.ids = new ResidentIdIssuer(config.centres(), asOf.minusYears(MAX_AGE + 1).plusDays(1), asOf.minusYears(MIN_AGE));
         this.hla = new HlaTyper(reference);
         this.histories = new HistoryGenerator(config.centres(), asOf);
+        this.centreSizes = config.centreWeights().isEmpty() ? null : WeightedTable.of(config.centres(), config.centreWeights());
     }
 
     public boolean hasNext() {
@@ -53,7 +56,8 @@ public final class FederationGenerator {
             throw new NoSuchElementException("all " + config.donors() + " donors generated");
         }
         generated++;
-        String centre = config.centres().get(random.nextInt(config.centres().size()));
+        String centre = centreSizes == null ? config.centres().get(random.nextInt(config.centres().size()))
+                : centreSizes.draw(random);
         boolean panel = random.nextDouble() < config.plateletShare();
         Sex sex = random.nextDouble() < (panel ? MALE_IN_PLATELET_PANEL : MALE) ? Sex.M : Sex.F;
         ResidentIdIssuer.Issued id = ids.issue(centre, random.nextInt(ids.districts(centre)), birthDate(), sex);

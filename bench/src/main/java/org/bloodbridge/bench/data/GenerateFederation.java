@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.bloodbridge.engine.typing.HlaReference;
 
@@ -18,6 +19,8 @@ import org.bloodbridge.engine.typing.HlaReference;
  * java -cp bench/target/benchmarks.jar org.bloodbridge.bench.data.GenerateFederation \
  *     --donors 100000 --seed 1 --centres CD,CQ --platelet-share 0.10 --as-of 2026-11-25 --out donors.ndjson
  * </pre>
+ * {@code --centre-weights 3,1} makes the centres' sizes uneven, in the order of {@code --centres}
+ * (without it they are equal).
  * {@code --as-of} defaults to today in Asia/Shanghai; fix it to reproduce a file byte for byte.
  *
  * <p>{@code --split CANDIDATES_FILE REST_FILE} (instead of {@code --out}) writes the same donors, in
@@ -34,6 +37,7 @@ public final class GenerateFederation {
                 Long.parseLong(option(args, "--donors", "10000")),
                 Long.parseLong(option(args, "--seed", "1")),
                 Arrays.asList(option(args, "--centres", String.join(",", FederationConfig.DEFAULT_CENTRES)).split(",")),
+                centreWeights(option(args, "--centre-weights", "")),
                 Double.parseDouble(option(args, "--platelet-share", String.valueOf(FederationConfig.DEFAULT_PLATELET_SHARE))),
                 LocalDate.parse(option(args, "--as-of", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())));
         String[] split = split(args);
@@ -60,13 +64,18 @@ public final class GenerateFederation {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.err.printf(Locale.ROOT,
-                "generated %,d donors (%s, seed %d, as of %s): %,d platelet-typed, %,d rare, in %.1f s (%,.0f donors/s)%n",
-                config.donors(), String.join(",", config.centres()), config.seed(), config.asOf(),
+                "generated %,d donors (%s%s, seed %d, as of %s): %,d platelet-typed, %,d rare, in %.1f s (%,.0f donors/s)%n",
+                config.donors(), String.join(",", config.centres()),
+                config.centreWeights().isEmpty() ? "" : " weighted " + config.centreWeights(), config.seed(), config.asOf(),
                 plateletTyped, rare, seconds, config.donors() / seconds);
         if (split != null) {
             System.err.printf(Locale.ROOT, "split: %,d candidates (platelet-typed or rare) -> %s, %,d others -> %s%n",
                     candidates, split[0], config.donors() - candidates, split[1]);
         }
+    }
+
+    private static List<Double> centreWeights(String text) {
+        return text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(Double::valueOf).toList();
     }
 
     /** The two files of {@code --split CANDIDATES_FILE REST_FILE}, or null without it. */

@@ -41,6 +41,11 @@ public final class WeightedTable {
         return new WeightedTable(names, weights);
     }
 
+    /** {@code names} with {@code weights} in the same order. */
+    static WeightedTable of(List<String> names, List<Double> weights) {
+        return new WeightedTable(names, weights.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     public String draw(SplittableRandom random) {
         double u = random.nextDouble();
         int low = 0;

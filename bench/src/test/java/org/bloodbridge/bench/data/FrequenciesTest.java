@@ -69,6 +69,14 @@ class FrequenciesTest {
         return 1 - (1 - q) * (1 - q);
     }
 
+    /** Uneven centres (--centre-weights): CD three times CQ's size. */
+    @Test
+    void weightedCentreSizes() {
+        var config = new FederationConfig(20_000, 7, List.of("CD", "CQ"), List.of(3.0, 1.0),
+                FederationConfig.DEFAULT_PLATELET_SHARE, Generated.AS_OF);
+        assertShare(0.75, Generated.donors(config), d -> d.centre().equals("CD"));
+    }
+
     private static void assertShare(double expected, List<SyntheticDonor> sample, Predicate<SyntheticDonor> test) {
         assertWithin(expected, sample.stream().filter(test).count(), sample.size(), "share");
     }

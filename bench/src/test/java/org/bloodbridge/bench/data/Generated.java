@@ -16,7 +16,7 @@ final class Generated {
     private Generated() {}
 
     static FederationConfig config(long donors, long seed) {
-        return new FederationConfig(donors, seed, FederationConfig.DEFAULT_CENTRES,
+        return new FederationConfig(donors, seed, FederationConfig.DEFAULT_CENTRES, List.of(),
                 FederationConfig.DEFAULT_PLATELET_SHARE, AS_OF);
     }
 

@@ -13,10 +13,11 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -30,6 +31,7 @@ import org.apache.pekko.persistence.typed.javadsl.Recovery;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bloodbridge.engine.CborSerializable;
+import org.bloodbridge.engine.EngineMetrics;
 import org.bloodbridge.engine.ReplyingCommand;
 import org.bloodbridge.engine.donor.DonorEntity;
 import org.bloodbridge.engine.eligibility.RuleSet;
@@ -53,6 +55,9 @@ import org.bloodbridge.engine.query.MatchQuery;
  * qualify after the search, and the request re-confirms that donor with its DonorEntity and appends
  * it as a candidate ({@link MatchRequestEvent.CandidateAdded}). {@link StandingRequests} keeps it
  * running and its watches renewed until it closes.
+ * <p>
+ * Any other request leaves memory once it has gone {@code passivateAfterIdle} without a command
+ * and no step is in flight; the next command recovers it from its events.
  */
 public final class MatchRequestEntity
         extends EventSourcedBehaviorWithEnforcedReplies<MatchRequestEntity.Command, MatchRequestEvent, MatchRequestEntity.State> {
@@ -116,6 +121,12 @@ public final class MatchRequestEntity
     /** From {@link StandingRequests}: a standing request renews its watches (and the message keeps it running). */
     public record KeepStanding() implements Command {}
 
+    /** Starts (recovers) the entity and does nothing else: sent ahead of a {@link Create} so that recovery overlaps the caller's own reads. */
+    public record Wake() implements Command {}
+
+    /** No command came for {@code passivateAfterIdle}. */
+    private enum Idle implements Command { INSTANCE }
+
     private record SearchFinished(CandidateSearch.Result result) implements Command {}
 
     /** A pool's news for a standing request: a donor now qualifies, or the pool has just started watching. */
@@ -157,6 +168,10 @@ public final class MatchRequestEntity
     private final List<String> centres;
     private final Duration askTimeout;
     private final Duration standingRenewal;
+    private final TimerScheduler<Command> timers;
+    private final ActorRef<ClusterSharding.ShardCommand> shard;
+    private final Duration passivateAfterIdle;
+    private final EngineMetrics metrics;
     /** Where pools tell a standing request of donors who appeared; made on first use. */
     private ActorRef<CentrePool.WatchNews> poolNews;
     /** The day of the last full catch-up search of a standing request: eligibility moves by days. */
@@ -164,8 +179,9 @@ public final class MatchRequestEntity
     /** The step waiting for a search or a DonorEntity; not persisted (a crash loses it, and its asker times out). */
     private Request pending;
 
-    private MatchRequestEntity(String requestId, ActorContext<Command> context, MatchQueries queries, RuleSet rules,
-            Clock clock, List<String> centres, Duration askTimeout, Duration standingRenewal) {
+    private MatchRequestEntity(String requestId, ActorContext<Command> context, TimerScheduler<Command> timers,
+            ActorRef<ClusterSharding.ShardCommand> shard, MatchQueries queries, RuleSet rules, Clock clock,
+            List<String> centres, Duration askTimeout, Duration standingRenewal, Duration passivateAfterIdle) {
         super(PersistenceId.of(TYPE_KEY.name(), requestId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.requestId = requestId;
@@ -177,23 +193,24 @@ public final class MatchRequestEntity
         this.centres = List.copyOf(centres);
         this.askTimeout = askTimeout;
         this.standingRenewal = standingRenewal;
+        this.timers = timers;
+        this.shard = shard;
+        this.passivateAfterIdle = passivateAfterIdle;
+        this.metrics = EngineMetrics.of(context.getSystem());
+        metrics.requestStarted();
     }
 
     /**
      * @param centres every federated centre: the pools a request searches
      * @param askTimeout how long a step waits for a DonorEntity
      * @param standingRenewal how often {@link StandingRequests} renews a standing request (its watches last 4 times that)
+     * @param passivateAfterIdle how long a request that is not an open standing one stays in memory without a command
      */
-    public static Behavior<Command> create(String requestId, MatchQueries queries, RuleSet rules, Clock clock,
-            List<String> centres, Duration askTimeout, Duration standingRenewal) {
-        return Behaviors.setup(ctx -> new MatchRequestEntity(requestId, ctx, queries, rules, clock, centres, askTimeout,
-                standingRenewal));
-    }
-
     public static void initSharding(ActorSystem<?> system, MatchQueries queries, RuleSet rules, Clock clock,
-            List<String> centres, Duration askTimeout, Duration standingRenewal) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
-                ctx -> create(ctx.getEntityId(), queries, rules, clock, centres, askTimeout, standingRenewal)));
+            List<String> centres, Duration askTimeout, Duration standingRenewal, Duration passivateAfterIdle) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, entity -> Behaviors.<Command>setup(ctx -> Behaviors.withTimers(
+                timers -> new MatchRequestEntity(entity.getEntityId(), ctx, timers, entity.getShard(), queries, rules, clock,
+                        centres, askTimeout, standingRenewal, passivateAfterIdle)))));
     }
 
     @Override
@@ -221,6 +238,8 @@ public final class MatchRequestEntity
     public CommandHandlerWithReply<Command, MatchRequestEvent, State> commandHandler() {
         var builder = newCommandHandlerWithReplyBuilder();
         builder.forAnyState()
+                .onCommand(Idle.class, (state, idle) -> idle(state.request()))
+                .onCommand(Wake.class, () -> Effect().noReply())
                 .onCommand(SearchFinished.class, finished -> created(finished.result()))
                 .onCommand(DonorAnswered.class, (state, answered) -> donorAnswered(state.request(), answered.reply()))
                 .onCommand(KeepStanding.class, (state, k) -> keepStanding(state.request()))
@@ -244,7 +263,26 @@ public final class MatchRequestEntity
                         new MatchRequestEvent.Fulfilled(requestId, by(state.request(), c.by()), clock.instant(), c.note(), c.subject())))
                 .onCommand(Cancel.class, (state, c) -> close(state.request().refusalToCancel(), c.replyTo(),
                         new MatchRequestEvent.Cancelled(requestId, by(state.request(), c.by()), clock.instant(), c.note(), c.subject())));
-        return builder.build();
+        CommandHandlerWithReply<Command, MatchRequestEvent, State> handler = builder.build();
+        return (state, command) -> {
+            if (command != Idle.INSTANCE) {
+                timers.startSingleTimer(Idle.INSTANCE, passivateAfterIdle); // replaces the running one
+            }
+            return handler.apply(state, command);
+        };
+    }
+
+    /**
+     * Out of memory unless a step is in flight (its answer would be lost) or the request is an open
+     * standing one (it must hear the pools; {@link StandingRequests} would only start it again).
+     * The shard buffers commands that arrive while it stops and starts a new incarnation for them.
+     */
+    private ReplyEffect<MatchRequestEvent, State> idle(MatchRequest request) {
+        boolean standing = request != null && request.criteria().standing() && request.status().open();
+        if (pending == null && !standing) {
+            shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+        }
+        return Effect().noReply(); // otherwise the next command arms the timer again
     }
 
     private ReplyEffect<MatchRequestEvent, State> search(State state, Create create) {
@@ -493,6 +531,7 @@ public final class MatchRequestEntity
                     }
                     renewStanding(state.request());
                 })
+                .onSignal(PostStop.instance(), state -> metrics.requestStopped())
                 .build();
     }
 

@@ -14,7 +14,7 @@ import org.bloodbridge.engine.EngineMetrics;
 /**
  * The engine's reports as meters: the pools this node runs ({@code bloodbridge.pool.*}, removed
  * when a pool stops here, so a pool moved to another node is reported by that node only) and the
- * match searches' fan-out to the centres ({@code bloodbridge.match.*}).
+ * match searches' fan-out to the centres and the match requests in memory ({@code bloodbridge.match.*}).
  */
 public final class EngineMeters implements EngineMetrics {
     private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
@@ -28,9 +28,22 @@ public final class EngineMeters implements EngineMetrics {
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private final Map<String, Timer> answers = new ConcurrentHashMap<>();
     private final Map<String, Counter> missing = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
 
     public EngineMeters(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder("bloodbridge.match.requests.in.memory", requests, AtomicInteger::get)
+                .description("Match request entities in memory on this node").register(registry);
+    }
+
+    @Override
+    public void requestStarted() {
+        requests.incrementAndGet();
+    }
+
+    @Override
+    public void requestStopped() {
+        requests.decrementAndGet();
     }
 
     private Pool pool(String centre) {
