@@ -113,7 +113,7 @@ public final class BloodbridgeNode implements AutoCloseable {
             EligibilityShard.initSharding(system, rules);
             var eligibilityShards = new EligibilityShards(system, settings.askTimeout());
             DonorEntity.initSharding(system, rules, LookbackRules.fromConfig(config, rules), clock, CentrePool.updates(system),
-                    eligibilityShards::put);
+                    eligibilityShards.facts());
             MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout(),
                     settings.poolKeepAlive(), settings.requestPassivateAfterIdle());
             StandingRequests.initSharding(system, settings.poolKeepAlive());

@@ -53,9 +53,11 @@ import org.bloodbridge.engine.lookback.RecallOutcome;
  * together break an interval rule. Commands are validated by the caller for shape; this entity
  * decides what depends on the donor's history (already registered, eligible to donate).
  * <p>
- * A write that may change eligibility is acknowledged only once the donor's {@link EligibilityShard}
- * holds the new facts, so a check the shard answers never misses an acknowledged write (see
- * {@link #storeFacts}); commands that arrive meanwhile are stashed.
+ * A write that may change eligibility is persisted only once the donor's {@link EligibilityShard} has
+ * forgotten its facts (see {@link #persistThenReply}), and acknowledged only once the shard holds the
+ * new facts, so a check the shard answers never misses an acknowledged write, not even one whose
+ * node died before the new facts reached the shard (see {@link #storeFacts}); commands that arrive
+ * meanwhile are stashed.
  */
 public final class DonorEntity
         extends EventSourcedBehaviorWithEnforcedReplies<DonorEntity.Command, DonorEvent, DonorEntity.State> {
@@ -124,6 +126,12 @@ public final class DonorEntity
      * not answer ({@code !stored}). Sent by the entity to itself; {@code replyTo} is always null.
      */
     private record FactsStored(long seqNr, boolean stored, ActorRef<Reply> replyTo) implements Command {}
+
+    /**
+     * The donor's eligibility shard answers nothing below {@code seqNr} ({@code done}), or did not
+     * answer ({@code !done}). Sent by the entity to itself; {@code replyTo} is always null.
+     */
+    private record FactsInvalidated(long seqNr, boolean done, ActorRef<Reply> replyTo) implements Command {}
 
     public sealed interface Reply extends CborSerializable {}
 
@@ -201,8 +209,13 @@ public final class DonorEntity
     private final EligibilityShards.Facts facts;
     /** A write persisted but not yet acknowledged: its shard does not hold its facts yet. */
     private PendingReply pending;
+    /** A write not yet persisted: its shard has not yet confirmed it forgot the donor's older facts. */
+    private PendingWrite invalidating;
 
     private record PendingReply(EligibilityFacts facts, ActorRef<Reply> replyTo, Reply reply) {}
+
+    /** @param seqNr the sequence number the first of {@code events} will get */
+    private record PendingWrite(long seqNr, List<DonorEvent> events, ActorRef<Reply> replyTo, Function<State, Reply> reply) {}
 
     private DonorEntity(String donorId, RuleSet rules, LookbackRules lookback, Clock clock, ActorContext<Command> context,
             Consumer<DonorSummary> pools, EligibilityShards.Facts facts) {
@@ -274,8 +287,9 @@ public final class DonorEntity
     public CommandHandlerWithReply<Command, DonorEvent, State> commandHandler() {
         var builder = newCommandHandlerWithReplyBuilder();
         builder.forAnyState()
-                .onCommand(FactsStored.class, this::factsStored);
-        builder.forState(s -> pending != null)
+                .onCommand(FactsStored.class, this::factsStored)
+                .onCommand(FactsInvalidated.class, this::factsInvalidated);
+        builder.forState(s -> pending != null || invalidating != null)
                 .onCommand(Command.class, (s, c) -> Effect().stash());
         builder.forState(s -> !s.registered())
                 .onCommand(Register.class, this::register)
@@ -430,7 +444,46 @@ public final class DonorEntity
         return Effect().persist(event).thenRun(this::publish).thenReply(replyTo, s -> new Accepted(s.donor()));
     }
 
+    /**
+     * Before persisting, the shard drops the donor's facts and answers nothing older than the write
+     * until it gets the write's facts: if this node dies after the persist and before the shard has
+     * them, the shard does not go on answering from the facts before the write (the donor is unknown,
+     * so asked of this entity). If the persist fails, the donor stays unknown: slower, never wrong.
+     */
     private ReplyEffect<DonorEvent, State> persistThenReply(List<DonorEvent> events, ActorRef<Reply> replyTo,
+            Function<State, Reply> reply) {
+        long last = lastSequenceNumber(context);
+        if (last == 0) {
+            // A donor with no events yet: no facts of it can be held, as every Put carries the facts
+            // of a registered donor (recovery and checks of an unregistered one put nothing), and
+            // the shard holds nothing else. So there is nothing to invalidate.
+            return persistNow(events, replyTo, reply);
+        }
+        invalidating = new PendingWrite(last + 1, events, replyTo, reply);
+        invalidate(invalidating);
+        return Effect().noReply();
+    }
+
+    private void invalidate(PendingWrite write) {
+        context.pipeToSelf(facts.invalidate(donorId, write.seqNr()),
+                (seqNr, failure) -> new FactsInvalidated(write.seqNr(), failure == null, null));
+    }
+
+    /** Like {@link #factsStored}: a shard that does not answer is asked again until it does. */
+    private ReplyEffect<DonorEvent, State> factsInvalidated(State state, FactsInvalidated done) {
+        if (invalidating == null || done.seqNr() != invalidating.seqNr()) {
+            return Effect().noReply();
+        }
+        if (!done.done()) {
+            invalidate(invalidating);
+            return Effect().noReply();
+        }
+        PendingWrite write = invalidating;
+        invalidating = null;
+        return persistNow(write.events(), write.replyTo(), write.reply());
+    }
+
+    private ReplyEffect<DonorEvent, State> persistNow(List<DonorEvent> events, ActorRef<Reply> replyTo,
             Function<State, Reply> reply) {
         return Effect().persist(events).thenRun(s -> {
             publish(s);
@@ -484,6 +537,8 @@ public final class DonorEntity
     public SignalHandler<State> signalHandler() {
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> {
+                    pending = null; // this instance outlives a restart after a failed persist
+                    invalidating = null;
                     if (state.registered()) {
                         facts.put(donorId, facts(state));
                     }

@@ -17,13 +17,26 @@ import org.bloodbridge.engine.eligibility.EligibilityResult;
 
 /** Asks the {@link EligibilityShard}s, wherever they run. */
 public final class EligibilityShards {
-    /** Where a DonorEntity stores its facts; the stage completes with the seqNr held once stored. */
-    @FunctionalInterface
+    /** Where a DonorEntity stores its facts; each stage completes once the shard has acknowledged. */
     public interface Facts {
+        /** Completes with the seqNr held once stored. */
         CompletionStage<Long> put(String donorId, EligibilityFacts facts);
 
+        /** Completes once no facts below {@code seqNr} will be answered for {@code donorId}. */
+        CompletionStage<Long> invalidate(String donorId, long seqNr);
+
         /** For an entity tested alone, where no shard answers checks: nothing to keep current. */
-        Facts NONE = (donorId, facts) -> CompletableFuture.completedFuture(facts.seqNr());
+        Facts NONE = new Facts() {
+            @Override
+            public CompletionStage<Long> put(String donorId, EligibilityFacts facts) {
+                return CompletableFuture.completedFuture(facts.seqNr());
+            }
+
+            @Override
+            public CompletionStage<Long> invalidate(String donorId, long seqNr) {
+                return CompletableFuture.completedFuture(seqNr);
+            }
+        };
     }
 
     private final ShardedAsk asks;
@@ -32,6 +45,28 @@ public final class EligibilityShards {
     public EligibilityShards(ActorSystem<?> system, Duration timeout) {
         this.asks = new ShardedAsk(system);
         this.timeout = timeout;
+    }
+
+    /** These shards as the place a DonorEntity keeps its facts. */
+    public Facts facts() {
+        EligibilityShards shards = this;
+        return new Facts() {
+            @Override
+            public CompletionStage<Long> put(String donorId, EligibilityFacts facts) {
+                return shards.put(donorId, facts);
+            }
+
+            @Override
+            public CompletionStage<Long> invalidate(String donorId, long seqNr) {
+                return shards.invalidate(donorId, seqNr);
+            }
+        };
+    }
+
+    public CompletionStage<Long> invalidate(String donorId, long seqNr) {
+        return asks.<EligibilityShard.Command, EligibilityShard.Invalidated>ask(EligibilityShard.TYPE_KEY,
+                        EligibilityShard.shardOf(donorId), replyTo -> new EligibilityShard.Invalidate(donorId, seqNr, replyTo), timeout)
+                .thenApply(EligibilityShard.Invalidated::seqNr);
     }
 
     public CompletionStage<Long> put(String donorId, EligibilityFacts facts) {

@@ -79,6 +79,111 @@ class EligibilityShardTest {
                 r -> new EligibilityShard.Put(donorId, facts, r), TIMEOUT, testKit.scheduler()).thenApply(EligibilityShard.Stored::seqNr);
     }
 
+    private static void invalidate(ActorRef<EligibilityShard.Command> shard, String donorId, long seqNr) {
+        var probe = testKit.<EligibilityShard.Invalidated>createTestProbe();
+        shard.tell(new EligibilityShard.Invalidate(donorId, seqNr, probe.ref()));
+        assertEquals(seqNr, probe.receiveMessage().seqNr());
+    }
+
+    private static CompletionStage<Long> askInvalidate(ActorRef<EligibilityShard.Command> shard, String donorId, long seqNr) {
+        return AskPattern.<EligibilityShard.Command, EligibilityShard.Invalidated>ask(shard,
+                r -> new EligibilityShard.Invalidate(donorId, seqNr, r), TIMEOUT, testKit.scheduler())
+                .thenApply(EligibilityShard.Invalidated::seqNr);
+    }
+
+    /** Puts as {@code put} says; invalidates straight in {@code shard}. */
+    private static EligibilityShards.Facts facts(ActorRef<EligibilityShard.Command> shard,
+            java.util.function.BiFunction<String, EligibilityFacts, CompletionStage<Long>> put) {
+        return new EligibilityShards.Facts() {
+            @Override
+            public CompletionStage<Long> put(String donorId, EligibilityFacts facts) {
+                return put.apply(donorId, facts);
+            }
+
+            @Override
+            public CompletionStage<Long> invalidate(String donorId, long seqNr) {
+                return askInvalidate(shard, donorId, seqNr);
+            }
+        };
+    }
+
+    @Test
+    void anInvalidatedDonorIsUnknownUntilAPutOfTheWriteAndALateOlderPutDoesNotResurrectIt() {
+        var shard = testKit.spawn(EligibilityShard.create(RULES));
+        put(shard, "d1", facts(5, 60));
+        put(shard, "d2", facts(3, 60));
+        invalidate(shard, "d1", 6);
+        assertEquals(Map.of(), Map.copyOf(check(shard, List.of("d1"), TODAY)), "no put after the invalidate: unknown");
+        assertTrue(check(shard, List.of("d2"), TODAY).get("d2").eligible(), "other donors are untouched");
+
+        put(shard, "d1", facts(5, 60)); // e.g. a check answered by the entity just before the write
+        assertTrue(check(shard, List.of("d1"), TODAY).isEmpty(), "a late older put does not resurrect the facts");
+        invalidate(shard, "d1", 4); // a late, duplicate invalidate of an older write keeps the higher marker
+        put(shard, "d1", facts(5, 60));
+        assertTrue(check(shard, List.of("d1"), TODAY).isEmpty());
+
+        assertEquals(6, put(shard, "d1", facts(6, 40)), "the write's facts replace the marker");
+        assertEquals(ReasonCode.WEIGHT, check(shard, List.of("d1"), TODAY).get("d1").reasons().get(0).code());
+        invalidate(shard, "d1", 6); // late duplicate of the same write's invalidate: the facts are already its own
+        assertEquals(ReasonCode.WEIGHT, check(shard, List.of("d1"), TODAY).get("d1").reasons().get(0).code());
+    }
+
+    /**
+     * The node dies after the deferral is persisted, before its facts reach the shard: the shard
+     * must not answer "eligible" from the facts before it. The next incarnation puts the facts on
+     * recovery and the shard answers again.
+     */
+    @Test
+    void aWritePersistedButNeverPutLeavesTheDonorUnknownNotEligible() throws Exception {
+        var shard = testKit.spawn(EligibilityShard.create(RULES));
+        var invalidates = new LinkedBlockingQueue<CompletableFuture<Boolean>>();
+        var putsWork = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var dying = new EligibilityShards.Facts() {
+            @Override
+            public CompletionStage<Long> put(String donorId, EligibilityFacts f) {
+                return putsWork.get() ? ask(shard, donorId, f) : new CompletableFuture<>(); // never answered
+            }
+
+            @Override
+            public CompletionStage<Long> invalidate(String donorId, long seqNr) {
+                var gate = new CompletableFuture<Boolean>();
+                invalidates.add(gate);
+                return gate.thenCompose(ok -> askInvalidate(shard, donorId, seqNr));
+            }
+        };
+        String donorId = "donor-" + UUID.randomUUID();
+        var entity = testKit.spawn(DonorEntity.create(donorId, RULES, CLOCK, s -> {}, dying));
+        var replies = testKit.<DonorEntity.Reply>createTestProbe();
+        entity.tell(new DonorEntity.Register("CD", PROFILE, Typing.NONE, null, replies.ref()));
+        replies.expectMessageClass(DonorEntity.Accepted.class);
+        assertTrue(invalidates.isEmpty(), "a brand-new donor is not invalidated");
+        assertTrue(check(shard, List.of(donorId), TODAY).get(donorId).eligible());
+
+        putsWork.set(false);
+        entity.tell(new DonorEntity.RecordDeferral(new RecordedDeferral("CQ", Deferral.permanent(TODAY, "hepatitis")), null,
+                replies.ref()));
+        CompletableFuture<Boolean> gate = invalidates.poll(5, TimeUnit.SECONDS);
+        replies.expectNoMessage(Duration.ofMillis(200));
+        gate.complete(true);
+        var probe = testKit.<Object>createTestProbe();
+        probe.awaitAssert(Duration.ofSeconds(5), () -> {
+            assertTrue(check(shard, List.of(donorId), TODAY).isEmpty(), "invalidated before the persist");
+            return null;
+        });
+        replies.expectNoMessage(Duration.ofMillis(300)); // persisted, its facts never stored: not acknowledged
+        testKit.stop(entity); // the node dies
+        assertTrue(check(shard, List.of(donorId), TODAY).isEmpty(), "unknown (asked of the entity), never eligible");
+
+        putsWork.set(true);
+        var restarted = testKit.spawn(DonorEntity.create(donorId, RULES, CLOCK, s -> {}, dying));
+        restarted.tell(new DonorEntity.CheckEligibility(DonationType.WHOLE_BLOOD, TODAY, replies.ref()));
+        assertFalse(replies.expectMessageClass(DonorEntity.Checked.class).result().eligible(), "the write was persisted");
+        probe.awaitAssert(Duration.ofSeconds(5), () -> {
+            assertEquals(ReasonCode.DEFERRED_PERMANENT, check(shard, List.of(donorId), TODAY).get(donorId).reasons().get(0).code());
+            return null;
+        });
+    }
+
     @Test
     void putKeepsTheNewestFactsAndCheckAnswersOnlyWhatItCan() {
         var shard = testKit.spawn(EligibilityShard.create(RULES));
@@ -123,12 +228,12 @@ class EligibilityShardTest {
     void aWriteIsAcknowledgedOnlyOnceTheShardHoldsItsFactsEvenAfterAFailedPut() throws Exception {
         var shard = testKit.spawn(EligibilityShard.create(RULES));
         var puts = new LinkedBlockingQueue<GatedPut>();
-        EligibilityShards.Facts gated = (donorId, f) -> {
+        EligibilityShards.Facts gated = facts(shard, (donorId, f) -> {
             var put = new GatedPut(new CompletableFuture<>(), donorId, f);
             puts.add(put);
             return put.gate().thenCompose(ok -> ok ? ask(shard, donorId, f)
                     : CompletableFuture.failedFuture(new java.util.concurrent.TimeoutException("no answer")));
-        };
+        });
         String donorId = "donor-" + UUID.randomUUID();
         var entity = testKit.spawn(DonorEntity.create(donorId, RULES, CLOCK, s -> {}, gated));
         var replies = testKit.<DonorEntity.Reply>createTestProbe();
@@ -148,7 +253,7 @@ class EligibilityShardTest {
         GatedPut retried = puts.poll(5, TimeUnit.SECONDS);
         assertEquals(deferred.facts(), retried.facts());
         replies.expectNoMessage(Duration.ofMillis(200));
-        assertTrue(check(shard, List.of(donorId), TODAY).get(donorId).eligible(), "the shard has not got the deferral yet");
+        assertTrue(check(shard, List.of(donorId), TODAY).isEmpty(), "invalidated, the deferral not stored yet: unknown");
 
         retried.gate().complete(true);
         var accepted = assertInstanceOf(DonorEntity.Accepted.class, replies.receiveMessage());
@@ -161,7 +266,17 @@ class EligibilityShardTest {
     @Test
     void aRestartedShardKnowsNoOneUntilTheEntityAnswersACheck() {
         var shard = new AtomicReference<>(testKit.spawn(EligibilityShard.create(RULES)));
-        EligibilityShards.Facts toShard = (donorId, f) -> ask(shard.get(), donorId, f);
+        EligibilityShards.Facts toShard = new EligibilityShards.Facts() {
+            @Override
+            public CompletionStage<Long> put(String donorId, EligibilityFacts f) {
+                return ask(shard.get(), donorId, f);
+            }
+
+            @Override
+            public CompletionStage<Long> invalidate(String donorId, long seqNr) {
+                return askInvalidate(shard.get(), donorId, seqNr);
+            }
+        };
         String donorId = "donor-" + UUID.randomUUID();
         var entity = testKit.spawn(DonorEntity.create(donorId, RULES, CLOCK, s -> {}, toShard));
         var replies = testKit.<DonorEntity.Reply>createTestProbe();
