@@ -253,6 +253,9 @@ public final class EligibilityLoad {
     }
 
     private void batchChecks(List<String> donorIds, int batchSize, int batches) {
+        if (batches <= 0) { // --batches 0: single checks only
+            return;
+        }
         SplittableRandom random = new SplittableRandom(7);
         List<Double> rates = new ArrayList<>();
         for (int b = 0; b < batches; b++) {

@@ -38,6 +38,8 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 import java.util.Set;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.donor.EligibilityShard;
+import org.bloodbridge.engine.donor.EligibilityShards;
 import org.bloodbridge.engine.eligibility.RuleSet;
 import org.bloodbridge.engine.lookback.LookbackRules;
 import org.bloodbridge.engine.eligibility.RuleSets;
@@ -108,7 +110,10 @@ public final class BloodbridgeNode implements AutoCloseable {
             var asks = new ShardedAsk(system);
             CentrePool.initSharding(system, tables, queries, poolStore, DonorEntity.records(asks, settings.askTimeout()),
                     settings.pools());
-            DonorEntity.initSharding(system, rules, LookbackRules.fromConfig(config, rules), clock, CentrePool.updates(system));
+            EligibilityShard.initSharding(system, rules);
+            var eligibilityShards = new EligibilityShards(system, settings.askTimeout());
+            DonorEntity.initSharding(system, rules, LookbackRules.fromConfig(config, rules), clock, CentrePool.updates(system),
+                    eligibilityShards.facts());
             MatchRequestEntity.initSharding(system, queries, rules, clock, settings.centreCodes(), settings.askTimeout(),
                     settings.poolKeepAlive(), settings.requestPassivateAfterIdle());
             StandingRequests.initSharding(system, settings.poolKeepAlive());
@@ -131,8 +136,8 @@ public final class BloodbridgeNode implements AutoCloseable {
             var announcements = new RequestAnnouncements(system);
             var routes = new ApiRoutes(
                     new PersonalDataRoutes(directory, personalData),
-                    new DonorRoutes(checks, donorIds, directory, rules, tables, registrationInput, historyInput, personalData),
-                    new EligibilityRoutes(checks, donorIds, directory, system,
+                    new DonorRoutes(checks, donorIds, directory, eligibilityShards, rules, tables, registrationInput, historyInput, personalData),
+                    new EligibilityRoutes(checks, donorIds, directory, eligibilityShards, system,
                             settings.batchMaxChecks(), settings.batchParallelism()),
                     new ImportRoutes(new ImportLineInput(registrationInput, historyInput, checks, donorIds),
                             directory, personalData, system, settings.importSettings(), clock),

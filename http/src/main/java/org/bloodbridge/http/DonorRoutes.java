@@ -24,6 +24,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.bloodbridge.engine.donor.Donation;
 import org.bloodbridge.engine.donor.DonorDirectory;
 import org.bloodbridge.engine.donor.DonorEntity;
+import org.bloodbridge.engine.donor.EligibilityShards;
 import org.bloodbridge.engine.donor.DonorEvent.ProfileChanges;
 import org.bloodbridge.engine.donor.RecordedDeferral;
 import org.bloodbridge.engine.donor.RecordedTestResult;
@@ -46,6 +47,7 @@ final class DonorRoutes {
     private final RequestChecks checks;
     private final DonorIds donorIds;
     private final DonorDirectory directory;
+    private final EligibilityShards eligibilityShards;
     private final RuleSet rules;
     private final TypingTables tables;
     private final TypingInput typingInput;
@@ -53,11 +55,13 @@ final class DonorRoutes {
     private final HistoryInput historyInput;
     private final PersonalData personalData;
 
-    DonorRoutes(RequestChecks checks, DonorIds donorIds, DonorDirectory directory, RuleSet rules, TypingTables tables,
-            RegistrationInput registrationInput, HistoryInput historyInput, PersonalData personalData) {
+    DonorRoutes(RequestChecks checks, DonorIds donorIds, DonorDirectory directory, EligibilityShards eligibilityShards,
+            RuleSet rules, TypingTables tables, RegistrationInput registrationInput, HistoryInput historyInput,
+            PersonalData personalData) {
         this.checks = checks;
         this.donorIds = donorIds;
         this.directory = directory;
+        this.eligibilityShards = eligibilityShards;
         this.rules = rules;
         this.tables = tables;
         this.typingInput = new TypingInput(tables);
@@ -139,7 +143,12 @@ final class DonorRoutes {
                     : DonationType.WHOLE_BLOOD;
             LocalDate on = params.has("date") ? params.date("date") : checks.today();
             DonorKeys.wellFormed(donorId);
-            return onSuccess(directory.ask(donorId, replyTo -> new DonorEntity.CheckEligibility(donationType, on, replyTo)),
+            // The donor's eligibility shard answers if it holds facts for that date; else the entity does.
+            CompletionStage<DonorEntity.Reply> answer = eligibilityShards.check(List.of(donorId), donationType, on)
+                    .thenCompose(known -> known.containsKey(donorId)
+                            ? CompletableFuture.completedFuture(new DonorEntity.Checked(donorId, known.get(donorId)))
+                            : directory.ask(donorId, replyTo -> new DonorEntity.CheckEligibility(donationType, on, replyTo)));
+            return onSuccess(answer,
                     reply -> complete(StatusCodes.OK, EligibilityView.of(reply, donationType, on, call.caller()), Json.marshaller()));
         });
     }

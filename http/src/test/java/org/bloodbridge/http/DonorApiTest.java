@@ -181,6 +181,37 @@ class DonorApiTest extends OneServerPerClass {
         assertEquals("2027-05-01", check.get("nextEligibleDate").asText());
     }
 
+    /**
+     * Checks are answered by the eligibility shards once they hold a donor's facts; a deferral,
+     * acknowledged, is in them: the single and the batch check that follow both refuse. A date before
+     * the facts were made is answered by the DonorEntity, on the same history.
+     */
+    @Test
+    void anAcknowledgedDeferralBlocksTheNextSingleAndBatchCheck() {
+        String donorId = registerDonor(server, "CQ", newResidentId());
+        String batchBody = "{\"type\": \"WHOLE_BLOOD\", \"checks\": [{\"donorId\": \"%s\"}]}".formatted(donorId);
+        assertTrue(TestServer.json(server.get("/api/v1/donors/" + donorId + "/eligibility")).get("eligible").asBoolean());
+        assertTrue(TestServer.json(server.post("/api/v1/eligibility/batch", batchBody)).at("/results/0/eligible").asBoolean());
+
+        HttpResponse<String> deferred = server.post("/api/v1/donors/" + donorId + "/deferrals",
+                "{\"centre\": \"CD\", \"reason\": \"fever\", \"from\": \"2026-11-25\", \"until\": \"2026-12-20\"}");
+        assertEquals(201, deferred.statusCode(), deferred.body());
+
+        JsonNode single = TestServer.json(server.get("/api/v1/donors/" + donorId + "/eligibility"));
+        assertFalse(single.get("eligible").asBoolean(), single.toString());
+        assertEquals("DEFERRED_TEMPORARY", single.at("/reasons/0/code").asText());
+        assertEquals("2026-12-20", single.get("nextEligibleDate").asText());
+        HttpResponse<String> batch = server.post("/api/v1/eligibility/batch", batchBody);
+        assertEquals(200, batch.statusCode(), batch.body());
+        JsonNode slot = TestServer.json(batch).at("/results/0");
+        assertFalse(slot.get("eligible").asBoolean(), slot.toString());
+        assertEquals(single.get("reasons"), slot.get("reasons"), "the same answer either way");
+        assertEquals(donorId, slot.get("donorId").asText());
+
+        JsonNode before = TestServer.json(server.get("/api/v1/donors/" + donorId + "/eligibility?date=2026-11-24"));
+        assertTrue(before.get("eligible").asBoolean(), "the day before the deferral (asked of the entity)");
+    }
+
     @Test
     void patchUpdatesOnlyWhatIsGiven() {
         String donorId = registerDonor(server, "CD", newResidentId());

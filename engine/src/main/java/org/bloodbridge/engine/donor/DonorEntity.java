@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -21,18 +22,21 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotSelectionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.Recovery;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bloodbridge.engine.CborSerializable;
 import org.bloodbridge.engine.ReplyingCommand;
 import org.bloodbridge.engine.ShardedAsk;
 import org.bloodbridge.engine.donor.DonorEvent.ProfileChanges;
 import org.bloodbridge.engine.donor.Typing.TypingChanges;
 import org.bloodbridge.engine.eligibility.DonationType;
+import org.bloodbridge.engine.eligibility.EligibilityFacts;
 import org.bloodbridge.engine.eligibility.EligibilityResult;
 import org.bloodbridge.engine.eligibility.Reason;
 import org.bloodbridge.engine.eligibility.RuleSet;
@@ -48,6 +52,12 @@ import org.bloodbridge.engine.lookback.RecallOutcome;
  * person's donations go through this one entity, two centres can never both accept donations that
  * together break an interval rule. Commands are validated by the caller for shape; this entity
  * decides what depends on the donor's history (already registered, eligible to donate).
+ * <p>
+ * A write that may change eligibility is persisted only once the donor's {@link EligibilityShard} has
+ * forgotten its facts (see {@link #persistThenReply}), and acknowledged only once the shard holds the
+ * new facts, so a check the shard answers never misses an acknowledged write, not even one whose
+ * node died before the new facts reached the shard (see {@link #storeFacts}); commands that arrive
+ * meanwhile are stashed.
  */
 public final class DonorEntity
         extends EventSourcedBehaviorWithEnforcedReplies<DonorEntity.Command, DonorEvent, DonorEntity.State> {
@@ -110,6 +120,18 @@ public final class DonorEntity
     /** Closes recall {@code recallId} for its collecting centre, {@code centre} (the caller checked it acts for it). */
     public record AcknowledgeRecall(String recallId, String centre, RecallOutcome outcome, String note, String subject,
             ActorRef<Reply> replyTo) implements Command {}
+
+    /**
+     * The donor's eligibility shard holds the facts of {@code seqNr} or later ({@code stored}), or did
+     * not answer ({@code !stored}). Sent by the entity to itself; {@code replyTo} is always null.
+     */
+    private record FactsStored(long seqNr, boolean stored, ActorRef<Reply> replyTo) implements Command {}
+
+    /**
+     * The donor's eligibility shard answers nothing below {@code seqNr} ({@code done}), or did not
+     * answer ({@code !done}). Sent by the entity to itself; {@code replyTo} is always null.
+     */
+    private record FactsInvalidated(long seqNr, boolean done, ActorRef<Reply> replyTo) implements Command {}
 
     public sealed interface Reply extends CborSerializable {}
 
@@ -184,9 +206,19 @@ public final class DonorEntity
     private final Clock clock;
     private final ActorContext<Command> context;
     private final Consumer<DonorSummary> pools;
+    private final EligibilityShards.Facts facts;
+    /** A write persisted but not yet acknowledged: its shard does not hold its facts yet. */
+    private PendingReply pending;
+    /** A write not yet persisted: its shard has not yet confirmed it forgot the donor's older facts. */
+    private PendingWrite invalidating;
+
+    private record PendingReply(EligibilityFacts facts, ActorRef<Reply> replyTo, Reply reply) {}
+
+    /** @param seqNr the sequence number the first of {@code events} will get */
+    private record PendingWrite(long seqNr, List<DonorEvent> events, ActorRef<Reply> replyTo, Function<State, Reply> reply) {}
 
     private DonorEntity(String donorId, RuleSet rules, LookbackRules lookback, Clock clock, ActorContext<Command> context,
-            Consumer<DonorSummary> pools) {
+            Consumer<DonorSummary> pools, EligibilityShards.Facts facts) {
         super(PersistenceId.of(TYPE_KEY.name(), donorId),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
         this.donorId = donorId;
@@ -195,22 +227,33 @@ public final class DonorEntity
         this.clock = clock;
         this.context = context;
         this.pools = pools;
+        this.facts = facts;
     }
 
-    /** @param pools told the donor's summary after every persisted event (the fast path to the centre pools) */
+    /**
+     * @param pools told the donor's summary after every persisted event (the fast path to the centre pools)
+     * @param facts where the donor's eligibility facts are kept for checks ({@link EligibilityShards#put})
+     */
     public static Behavior<Command> create(String donorId, RuleSet rules, LookbackRules lookback, Clock clock,
-            Consumer<DonorSummary> pools) {
-        return Behaviors.setup(context -> new DonorEntity(donorId, rules, lookback, clock, context, pools));
+            Consumer<DonorSummary> pools, EligibilityShards.Facts facts) {
+        return Behaviors.setup(context -> new DonorEntity(donorId, rules, lookback, clock, context, pools, facts));
     }
 
     /** With the default look-back: 12 months for each marker {@code rules} defers permanently. */
+    public static Behavior<Command> create(String donorId, RuleSet rules, Clock clock, Consumer<DonorSummary> pools,
+            EligibilityShards.Facts facts) {
+        return create(donorId, rules, LookbackRules.defaults(rules), clock, pools, facts);
+    }
+
+    /** For the entity alone, where nothing but the entity answers checks. */
     public static Behavior<Command> create(String donorId, RuleSet rules, Clock clock, Consumer<DonorSummary> pools) {
-        return create(donorId, rules, LookbackRules.defaults(rules), clock, pools);
+        return create(donorId, rules, clock, pools, EligibilityShards.Facts.NONE);
     }
 
     public static void initSharding(ActorSystem<?> system, RuleSet rules, LookbackRules lookback, Clock clock,
-            Consumer<DonorSummary> pools) {
-        ClusterSharding.get(system).init(Entity.of(TYPE_KEY, ctx -> create(ctx.getEntityId(), rules, lookback, clock, pools)));
+            Consumer<DonorSummary> pools, EligibilityShards.Facts facts) {
+        ClusterSharding.get(system).init(Entity.of(TYPE_KEY,
+                ctx -> create(ctx.getEntityId(), rules, lookback, clock, pools, facts)));
     }
 
     /** The donors' records for the centre pools, wherever each runs; an unanswered ask fails after {@code timeout}. */
@@ -243,6 +286,11 @@ public final class DonorEntity
     @Override
     public CommandHandlerWithReply<Command, DonorEvent, State> commandHandler() {
         var builder = newCommandHandlerWithReplyBuilder();
+        builder.forAnyState()
+                .onCommand(FactsStored.class, this::factsStored)
+                .onCommand(FactsInvalidated.class, this::factsInvalidated);
+        builder.forState(s -> pending != null || invalidating != null)
+                .onCommand(Command.class, (s, c) -> Effect().stash());
         builder.forState(s -> !s.registered())
                 .onCommand(Register.class, this::register)
                 .onCommand(Import.class, this::importLine)
@@ -259,14 +307,13 @@ public final class DonorEntity
                 .onCommand(RecordDeferral.class, (s, c) -> persistAndReply(new DonorEvent.DeferralRecorded(
                         donorId, s.donor().homeCentre(), c.deferral().centre(), clock.instant(), c.deferral(), c.subject()), c.replyTo()))
                 .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new Accepted(s.donor())))
-                .onCommand(ErasePersonalData.class, (s, c) -> persistAndReply(new DonorEvent.PersonalDataErased(donorId,
+                .onCommand(ErasePersonalData.class, (s, c) -> persistAndReplyAtOnce(new DonorEvent.PersonalDataErased(donorId,
                         s.donor().homeCentre(), c.centre() != null ? c.centre() : s.donor().homeCentre(), clock.instant(), c.subject()),
                         c.replyTo()))
                 .onCommand(GetSummary.class, (s, c) -> Effect().reply(c.replyTo(), new Summary(summary(s))))
                 .onCommand(Reserve.class, this::reserve)
                 .onCommand(Release.class, this::release)
-                .onCommand(CheckEligibility.class, (s, c) -> Effect().reply(c.replyTo(),
-                        new Checked(donorId, s.donor().eligibility(rules, c.type(), c.date()))))
+                .onCommand(CheckEligibility.class, this::checkEligibility)
                 .onCommand(GetRecalls.class, (s, c) -> Effect().reply(c.replyTo(),
                         new Recalls(donorId, s.donor().homeCentre(), s.recalls(), lastSequenceNumber(context))))
                 .onCommand(AcknowledgeRecall.class, this::acknowledgeRecall);
@@ -296,7 +343,7 @@ public final class DonorEntity
         var imported = new Imported(donorId, !state.registered(), merge.added(), merge.skipped(), merge.ruleViolations());
         return events.isEmpty()
                 ? Effect().reply(c.replyTo(), imported)
-                : Effect().persist(events).thenRun(this::publish).thenReply(c.replyTo(), s -> imported);
+                : persistThenReply(events, c.replyTo(), s -> imported);
     }
 
     /** One open request at a time may hold a donor; the donor must be able to give on the day it is needed. */
@@ -313,7 +360,7 @@ public final class DonorEntity
             return Effect().reply(c.replyTo(), new Rejected("not_eligible",
                     "the donor may not give " + c.type().label() + " on " + c.neededBy(), donorId, result.reasons()));
         }
-        return persistAndReply(new DonorEvent.Reserved(donorId, state.donor().homeCentre(), c.centre(), clock.instant(),
+        return persistAndReplyAtOnce(new DonorEvent.Reserved(donorId, state.donor().homeCentre(), c.centre(), clock.instant(),
                 c.requestId(), c.subject()), c.replyTo());
     }
 
@@ -322,7 +369,7 @@ public final class DonorEntity
         if (held == null || !held.requestId().equals(c.requestId())) {
             return Effect().reply(c.replyTo(), new Accepted(state.donor()));
         }
-        return persistAndReply(new DonorEvent.Released(donorId, state.donor().homeCentre(), c.centre(), clock.instant(),
+        return persistAndReplyAtOnce(new DonorEvent.Released(donorId, state.donor().homeCentre(), c.centre(), clock.instant(),
                 c.requestId(), c.subject()), c.replyTo());
     }
 
@@ -367,8 +414,7 @@ public final class DonorEntity
             return persistAndReply(recorded, c.replyTo());
         }
         var recalls = new DonorEvent.RecallsOpened(donorId, donor.homeCentre(), c.result().centre(), now, opened, c.subject());
-        return Effect().persist(List.of(recorded, recalls)).thenRun(this::publish)
-                .thenReply(c.replyTo(), s -> new Accepted(s.donor()));
+        return persistThenReply(List.of(recorded, recalls), c.replyTo(), s -> new Accepted(s.donor()));
     }
 
     private ReplyEffect<DonorEvent, State> acknowledgeRecall(State state, AcknowledgeRecall c) {
@@ -388,8 +434,116 @@ public final class DonorEntity
                         lastSequenceNumber(context)));
     }
 
+    /** For an event that may change eligibility: the reply waits until the shard holds the new facts. */
     private ReplyEffect<DonorEvent, State> persistAndReply(DonorEvent event, ActorRef<Reply> replyTo) {
+        return persistThenReply(List.of(event), replyTo, s -> new Accepted(s.donor()));
+    }
+
+    /** For an event no eligibility rule looks at (reservations, erasure of name and phone). */
+    private ReplyEffect<DonorEvent, State> persistAndReplyAtOnce(DonorEvent event, ActorRef<Reply> replyTo) {
         return Effect().persist(event).thenRun(this::publish).thenReply(replyTo, s -> new Accepted(s.donor()));
+    }
+
+    /**
+     * Before persisting, the shard drops the donor's facts and answers nothing older than the write
+     * until it gets the write's facts: if this node dies after the persist and before the shard has
+     * them, the shard does not go on answering from the facts before the write (the donor is unknown,
+     * so asked of this entity). If the persist fails, the donor stays unknown: slower, never wrong.
+     */
+    private ReplyEffect<DonorEvent, State> persistThenReply(List<DonorEvent> events, ActorRef<Reply> replyTo,
+            Function<State, Reply> reply) {
+        long last = lastSequenceNumber(context);
+        if (last == 0) {
+            // A donor with no events yet: no facts of it can be held, as every Put carries the facts
+            // of a registered donor (recovery and checks of an unregistered one put nothing), and
+            // the shard holds nothing else. So there is nothing to invalidate.
+            return persistNow(events, replyTo, reply);
+        }
+        invalidating = new PendingWrite(last + 1, events, replyTo, reply);
+        invalidate(invalidating);
+        return Effect().noReply();
+    }
+
+    private void invalidate(PendingWrite write) {
+        context.pipeToSelf(facts.invalidate(donorId, write.seqNr()),
+                (seqNr, failure) -> new FactsInvalidated(write.seqNr(), failure == null, null));
+    }
+
+    /** Like {@link #factsStored}: a shard that does not answer is asked again until it does. */
+    private ReplyEffect<DonorEvent, State> factsInvalidated(State state, FactsInvalidated done) {
+        if (invalidating == null || done.seqNr() != invalidating.seqNr()) {
+            return Effect().noReply();
+        }
+        if (!done.done()) {
+            invalidate(invalidating);
+            return Effect().noReply();
+        }
+        PendingWrite write = invalidating;
+        invalidating = null;
+        return persistNow(write.events(), write.replyTo(), write.reply());
+    }
+
+    private ReplyEffect<DonorEvent, State> persistNow(List<DonorEvent> events, ActorRef<Reply> replyTo,
+            Function<State, Reply> reply) {
+        return Effect().persist(events).thenRun(s -> {
+            publish(s);
+            pending = new PendingReply(facts(s), replyTo, reply.apply(s));
+            storeFacts(pending.facts());
+        }).thenNoReply();
+    }
+
+    /**
+     * Acknowledging a write before the shard holds its facts would let a check at another centre,
+     * answered by the shard, miss a deferral the caller was told is recorded. So the reply waits,
+     * and a shard that does not answer within the ask timeout is asked again, until it does: the
+     * event is persisted already, and a caller whose own ask times out meanwhile was told nothing
+     * (the write's outcome is unknown to it, never "done but not seen"). Failing the write instead is
+     * not possible once it is persisted; forgetting the shard instead would leave it answering
+     * from older facts.
+     */
+    private void storeFacts(EligibilityFacts current) {
+        context.pipeToSelf(facts.put(donorId, current),
+                (seqNr, failure) -> new FactsStored(current.seqNr(), failure == null, null));
+    }
+
+    private ReplyEffect<DonorEvent, State> factsStored(State state, FactsStored stored) {
+        if (pending == null || stored.seqNr() != pending.facts().seqNr()) {
+            return Effect().noReply();
+        }
+        if (!stored.stored()) {
+            storeFacts(pending.facts());
+            return Effect().noReply();
+        }
+        PendingReply done = pending;
+        pending = null;
+        return Effect().reply(done.replyTo(), done.reply()).thenUnstashAll();
+    }
+
+    /** Answered here when the shard could not; the shard gets the facts for the next check (not awaited). */
+    private ReplyEffect<DonorEvent, State> checkEligibility(State state, CheckEligibility c) {
+        facts.put(donorId, facts(state));
+        return Effect().reply(c.replyTo(), new Checked(donorId, state.donor().eligibility(rules, c.type(), c.date())));
+    }
+
+    private EligibilityFacts facts(State state) {
+        return EligibilityFacts.of(rules, state.donor().history(), LocalDate.now(clock), lastSequenceNumber(context));
+    }
+
+    /**
+     * A recovered donor puts its facts (not awaited): if the entity stopped after persisting a write
+     * but before its shard held the facts (that write was never acknowledged), the shard catches up.
+     */
+    @Override
+    public SignalHandler<State> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> {
+                    pending = null; // this instance outlives a restart after a failed persist
+                    invalidating = null;
+                    if (state.registered()) {
+                        facts.put(donorId, facts(state));
+                    }
+                })
+                .build();
     }
 
     private ReplyEffect<DonorEvent, State> notRegistered(ActorRef<Reply> replyTo) {
