@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -323,6 +324,80 @@ class ClusterTest {
             String winner = paths.get(statuses.indexOf(201)).substring("/api/v1/match-requests/".length());
             events.next(e -> e.type().equals("allocated") && e.data().contains(winner) && e.id() != null, Duration.ofSeconds(30));
         }
+    }
+
+    private static String registerThrough(NodeProcess node) {
+        String body = DonorApiTest.registration("CD", DonorApiTest.newResidentId(), "M", "1990-05-01");
+        // A 503 (a fresh cluster's store slow to answer its first writes) may still have registered the
+        // donor: a retry then finds them (409 donor_exists, which names the donorId).
+        HttpResponse<String> response = await("registration through " + node).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> node.post("/api/v1/donors", body), r -> r != null && Set.of(201, 409).contains(r.statusCode()));
+        return TestServer.json(response).get("donorId").asText();
+    }
+
+    private static JsonNode single(NodeProcess node, String donorId) {
+        HttpResponse<String> response = node.get("/api/v1/donors/" + donorId + "/eligibility");
+        assertEquals(200, node.status(response), response == null ? "no answer" : response.body());
+        return TestServer.json(response);
+    }
+
+    private static JsonNode batch(NodeProcess node, List<String> donorIds) {
+        String checks = donorIds.stream().map(id -> "{\"donorId\": \"" + id + "\"}").collect(Collectors.joining(", "));
+        HttpResponse<String> response = node.post("/api/v1/eligibility/batch",
+                "{\"type\": \"WHOLE_BLOOD\", \"checks\": [" + checks + "]}");
+        assertEquals(200, node.status(response), response == null ? "no answer" : response.body());
+        JsonNode results = TestServer.json(response).get("results");
+        assertEquals(donorIds.size(), results.size());
+        return results;
+    }
+
+    /**
+     * The eligibility shards (issue 15): a check answered from a shard on another node never misses a
+     * deferral acknowledged through this one. Donors of their own (the later tests count {@link #DONORS}).
+     */
+    @Test
+    @Order(3)
+    void aDeferralAcknowledgedThroughOneNodeIsRefusedByTheSingleAndBatchChecksThroughAnother() {
+        NodeProcess a = NODES.get(0);
+        NodeProcess b = NODES.get(1);
+        List<String> donors = new ArrayList<>();
+        // Enough donors that their shards (64, spread over the nodes) are on more than one node.
+        for (int i = 0; i < 12; i++) {
+            donors.add(registerThrough(a));
+        }
+        // B's checks first: each donor's shard, wherever it runs, holds the "eligible" facts.
+        for (String donorId : donors) {
+            assertTrue(single(b, donorId).get("eligible").asBoolean(), donorId);
+        }
+        batch(b, donors).forEach(slot -> assertTrue(slot.get("eligible").asBoolean(), slot.toString()));
+
+        LocalDate today = today();
+        for (String donorId : donors) {
+            HttpResponse<String> deferred = a.post("/api/v1/donors/" + donorId + "/deferrals",
+                    "{\"centre\": \"CQ\", \"reason\": \"fever\", \"from\": \"%s\", \"until\": \"%s\"}"
+                            .formatted(today.minusDays(1), today.plusDays(20)));
+            assertEquals(201, a.status(deferred), deferred == null ? "no answer" : deferred.body());
+        }
+        // Acknowledged through A, so every check through B refuses at once: no waiting for it to spread.
+        for (String donorId : donors) {
+            JsonNode check = single(b, donorId);
+            assertFalse(check.get("eligible").asBoolean(), check.toString());
+            assertEquals("DEFERRED_TEMPORARY", check.at("/reasons/0/code").asText());
+        }
+        JsonNode slots = batch(b, donors);
+        for (int i = 0; i < donors.size(); i++) {
+            assertEquals(donors.get(i), slots.get(i).get("donorId").asText());
+            assertFalse(slots.get(i).get("eligible").asBoolean(), slots.get(i).toString());
+        }
+
+        String fresh = registerThrough(a);
+        assertTrue(single(b, fresh).get("eligible").asBoolean(), "a donor new to both nodes' shards is answered");
+        JsonNode mixed = batch(b, List.of(donors.get(0), fresh));
+        assertFalse(mixed.get(0).get("eligible").asBoolean());
+        assertTrue(mixed.get(1).get("eligible").asBoolean());
+        assertTrue(NODES.stream().filter(n -> localShards(n, "EligibilityShard") > 0).count() > 1,
+                "the donors' eligibility shards run on more than one node");
     }
 
     @Test
